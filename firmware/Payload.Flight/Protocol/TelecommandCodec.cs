@@ -25,7 +25,7 @@ namespace Payload.Flight.Protocol
         /// PUS version 2 (<see cref="PacketStatus.BadPusVersion"/>). Sequence flags are not checked.
         /// </remarks>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        public static PacketStatus TryDecode(byte[] buffer, int offset, int count, out Telecommand tc)
+        public static PacketStatus TryDecode(byte[] buffer, int offset, int count, out TelecommandPacket tc)
         {
             tc = default;
             SpacePacketHeader primary;

@@ -25,7 +25,7 @@ namespace Payload.Flight.Protocol
         /// PUS version 2 (<see cref="PacketStatus.BadPusVersion"/>). Sequence flags are not checked.
         /// </remarks>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-        public static PacketStatus TryDecode(byte[] buffer, int offset, int count, out Telemetry tm)
+        public static PacketStatus TryDecode(byte[] buffer, int offset, int count, out TelemetryPacket tm)
         {
             tm = default;
             SpacePacketHeader primary;

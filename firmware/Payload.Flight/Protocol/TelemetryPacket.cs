@@ -2,7 +2,7 @@ namespace Payload.Flight.Protocol
 {
     /// <summary>A decoded PUS-C telemetry packet: its headers plus where its application data sits in the caller's buffer (no copy).</summary>
     /// <remarks>Valid only while the buffer it views is unchanged; copy the application data to keep it.</remarks>
-    public struct Telemetry
+    public struct TelemetryPacket
     {
         /// <summary>The space packet primary header.</summary>
         public SpacePacketHeader Primary;
