@@ -1,0 +1,1 @@
+return Payload.NanoCheck.CommandLine.Run(args, Console.Out, Console.Error);
