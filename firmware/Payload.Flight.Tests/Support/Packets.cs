@@ -15,7 +15,7 @@ internal sealed record TcFields(ushort Apid, ushort SequenceCount, AckFlags Ack,
         return packet;
     }
 
-    public void AssertMatches(in Telecommand tc)
+    public void AssertMatches(in TelecommandPacket tc)
     {
         Assert.Equal(Apid, tc.Apid);
         Assert.Equal(SequenceCount, tc.SequenceCount);
@@ -42,7 +42,7 @@ internal sealed record TmFields(ushort Apid, ushort SequenceCount, byte Service,
         return packet;
     }
 
-    public void AssertMatches(in Payload.Flight.Protocol.Telemetry tm)
+    public void AssertMatches(in TelemetryPacket tm)
     {
         Assert.Equal(Apid, tm.Apid);
         Assert.Equal(SequenceCount, tm.SequenceCount);
