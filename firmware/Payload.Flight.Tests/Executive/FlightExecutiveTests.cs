@@ -149,8 +149,8 @@ public class FlightExecutiveTests
         RunFrames(0, 5);
         _executive.OnMinorFrame(9, 90_000);
 
-        Assert.Equal(3, _parameters.Get(FlightExecutive.FrameSlipsParameter));
-        Assert.Equal([3L], Assert.Single(_events.Raised, e => e.Id == FlightExecutive.FrameSlipEvent).Arguments);
+        Assert.Equal(4, _parameters.Get(FlightExecutive.FrameSlipsParameter)); // frames 5, 6, 7 and 8
+        Assert.Equal([4L], Assert.Single(_events.Raised, e => e.Id == FlightExecutive.FrameSlipEvent).Arguments);
     }
 
     [Fact]
