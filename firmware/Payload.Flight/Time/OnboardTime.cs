@@ -20,8 +20,18 @@ namespace Payload.Flight.Time
         /// <summary>Mission time of the present step, in microseconds since the epoch.</summary>
         public long MissionMicroseconds { get { return MonotonicMicroseconds + OffsetMicroseconds; } }
 
-        /// <summary>Mission time of the present step as CUC.</summary>
-        public CucTime Now { get { return CucTime.FromMicroseconds(MissionMicroseconds); } }
+        /// <summary>Mission time of the present step as CUC, held at the ends of the CUC range rather than failing.</summary>
+        /// <remarks>Every packet is stamped with it, so a bad time set by the ground must not stop telemetry.</remarks>
+        public CucTime Now
+        {
+            get
+            {
+                long mission = MissionMicroseconds;
+                if (mission < 0) mission = 0;
+                if (mission > CucTime.MaxMicroseconds) mission = CucTime.MaxMicroseconds;
+                return CucTime.FromMicroseconds(mission);
+            }
+        }
 
         /// <summary>Called at the entry of every step function with the board's time.</summary>
         public void Advance(long monotonicMicroseconds)
