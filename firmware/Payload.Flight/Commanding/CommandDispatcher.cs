@@ -65,6 +65,21 @@ namespace Payload.Flight.Commanding
             throw new ArgumentException("no command declared for service " + service.ToString() + " subtype " + subtype.ToString());
         }
 
+        /// <summary>Connects the component that executes every declared command of PUS service <paramref name="service"/>.</summary>
+        public void BindService(byte service, ICommandHandler handler)
+        {
+            bool any = false;
+            for (int i = 0; i < _dictionary.Commands.Length; i++)
+            {
+                if (_dictionary.Commands[i].Service == service)
+                {
+                    _handlers[i] = handler;
+                    any = true;
+                }
+            }
+            if (!any) throw new ArgumentException("no command declared for service " + service.ToString());
+        }
+
         /// <summary>Throws at boot when a declared command has no handler, so a dictionary entry can never be a dead end.</summary>
         public void EnsureEveryCommandIsBound()
         {

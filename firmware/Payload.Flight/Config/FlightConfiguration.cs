@@ -35,6 +35,42 @@ namespace Payload.Flight.Config
         /// <summary>Longest frame the link deframer accepts (a space packet of the maximum length, COBS-encoded).</summary>
         public const int MaxFrameLength = 1100;
 
+        /// <summary>Telemetry packets that may wait in the urgent class (verification, high-severity events).</summary>
+        public const int UrgentQueueCapacity = 32;
+
+        /// <summary>Telemetry packets that may wait in the routine class (housekeeping, events, reports).</summary>
+        public const int RoutineQueueCapacity = 32;
+
+        /// <summary>Telemetry packets that may wait in the bulk class (products, replays).</summary>
+        public const int BulkQueueCapacity = 8;
+
+        /// <summary>Octets of the ST[15] packet store.</summary>
+        public const int PacketStoreBytes = 256 * 1024;
+
+        /// <summary>Packets the ST[15] packet store can index.</summary>
+        public const int PacketStorePackets = 4096;
+
+        /// <summary>Replayed packets between two ST[1] progress reports.</summary>
+        public const int ReplayPacketsPerProgressReport = 100;
+
+        /// <summary>Minor frames of one event throttle window (10 s).</summary>
+        public const int EventThrottleWindowFrames = 1000;
+
+        /// <summary>Time-tagged commands the ST[11] schedule holds.</summary>
+        public const int ScheduleCapacity = 32;
+
+        /// <summary>Longest time-tagged command the schedule holds (slots are allocated at boot).</summary>
+        public const int ScheduleMaxCommandLength = 128;
+
+        /// <summary>Time-tagged commands released per minor frame at most.</summary>
+        public const int ScheduleReleasesPerFrame = 4;
+
+        /// <summary>Flash alignment of each persisted record slot, so a slot never shares an erase sector.</summary>
+        public const int RecordSlotAlignment = 4096;
+
+        /// <summary>Seconds between two saves of on-board time.</summary>
+        public const int TimePersistIntervalSeconds = 600;
+
         /// <summary>Rate group that runs every minor frame: dispatcher, schedule, housekeeping, downlink.</summary>
         public const byte FrameGroup = 0;
 
