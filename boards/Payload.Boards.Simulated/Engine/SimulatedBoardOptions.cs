@@ -1,0 +1,31 @@
+using Payload.Flight;
+using Payload.Flight.Hardware;
+
+namespace Payload.Boards.Simulated.Engine;
+
+/// <summary>How a simulated board is built: link speed, flash size, supervisor timeout, and the flight software it boots.</summary>
+public sealed record SimulatedBoardOptions
+{
+    /// <summary>UART speed of the spacecraft link.</summary>
+    public int BaudRate { get; init; } = Payload.Flight.Config.FlightConfiguration.LinkBaudRate;
+
+    /// <summary>Size of the flash partition for records.</summary>
+    public int FlashBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The supervisor's timeout (TPS3823-class: about 1.6 s).</summary>
+    public long WatchdogTimeoutMicroseconds { get; init; } = 1_600_000;
+
+    /// <summary>Base tick of the board's timer.</summary>
+    public long MinorFrameMicroseconds { get; init; } = Payload.Flight.Config.FlightConfiguration.MinorFrameMicroseconds;
+
+    /// <summary>
+    /// Boots the flight software on the board's hardware at the given monotonic time (called at power-on and after
+    /// every reset). The default boots the flight core alone.
+    /// </summary>
+    public Func<FlightHardware, long, FlightSoftware> Boot { get; init; } = (hardware, now) =>
+    {
+        var software = new FlightSoftware(hardware, now);
+        software.CompleteBoot();
+        return software;
+    };
+}
