@@ -1,3 +1,4 @@
+using System;
 using Payload.Flight.Commanding;
 using Payload.Flight.Config;
 using Payload.Flight.ConnectionTest;
@@ -23,13 +24,19 @@ namespace Payload.Flight
     /// <summary>
     /// The flight software's composition root and its step functions. The board owns the loop and calls:
     /// <see cref="OnMinorFrame"/> at every base tick, <see cref="OnLinkBytes"/> when link bytes arrive, and
-    /// <see cref="OnLinkStatus"/> when the link comes or goes. None of them blocks or allocates; each first advances
+    /// <see cref="OnLinkStatus"/> when the link comes or goes, <see cref="OnPinEdge"/> on an edge of a watched input. None of them blocks or allocates; each first advances
     /// on-board time to the instant the board gives, so everything a step produces carries that time.
     /// </summary>
     /// <remarks>Everything is allocated here, at boot, in dependency order.</remarks>
     public sealed class FlightSoftware
     {
+        /// <summary>Input lines that may have an edge handler.</summary>
+        public const int MaxPinHandlers = 4;
+
         private readonly CobsFrameDecoder _uplink;
+        private readonly int[] _handledPins = new int[MaxPinHandlers];
+        private readonly IPinEdgeHandler[] _pinHandlers = new IPinEdgeHandler[MaxPinHandlers];
+        private int _pinHandlerCount;
 
         /// <summary>Boots the flight core on <paramref name="hardware"/> with the core dictionary.</summary>
         public FlightSoftware(FlightHardware hardware, long bootMicroseconds)
@@ -184,6 +191,25 @@ namespace Payload.Flight
         {
             Time.Advance(nowMicroseconds);
             Downlink.SetLinkUp(up);
+        }
+
+        /// <summary>Connects the component that handles edges on input line <paramref name="pin"/> (at boot).</summary>
+        public void HandlePinEdges(int pin, IPinEdgeHandler handler)
+        {
+            if (_pinHandlerCount == MaxPinHandlers) throw new InvalidOperationException("too many pin handlers");
+            _handledPins[_pinHandlerCount] = pin;
+            _pinHandlers[_pinHandlerCount] = handler;
+            _pinHandlerCount++;
+        }
+
+        /// <summary>Step: an edge on input line <paramref name="pin"/> at <paramref name="nowMicroseconds"/>; edges on unwatched lines are ignored.</summary>
+        public void OnPinEdge(int pin, bool rising, long nowMicroseconds)
+        {
+            Time.Advance(nowMicroseconds);
+            for (int i = 0; i < _pinHandlerCount; i++)
+            {
+                if (_handledPins[i] == pin) _pinHandlers[i].OnEdge(pin, rising, nowMicroseconds);
+            }
         }
 
         private static RecordLayout RecordLayoutFor()

@@ -105,3 +105,30 @@ public class FlightSoftwareTests
         Assert.Equal(value, rebooted.Software.Parameters.Get(settable.Id));
     }
 }
+
+/// <summary>Edges on watched input lines reach their handler with the step's time; other lines are ignored.</summary>
+public class PinEdgeTests
+{
+    private sealed class RecordingHandler : Payload.Flight.Hardware.IPinEdgeHandler
+    {
+        public List<(int Pin, bool Rising, long Time)> Edges { get; } = new();
+        public void OnEdge(int pin, bool rising, long nowMicroseconds) => Edges.Add((pin, rising, nowMicroseconds));
+    }
+
+    [Fact]
+    public void An_edge_reaches_the_handler_of_its_pin_only()
+    {
+        var rig = new FlightRig();
+        var drdy = new RecordingHandler();
+        var other = new RecordingHandler();
+        rig.Software.HandlePinEdges(4, drdy);
+        rig.Software.HandlePinEdges(5, other);
+
+        rig.Software.OnPinEdge(4, false, 12_345);
+        rig.Software.OnPinEdge(9, true, 12_400);
+
+        Assert.Equal([(4, false, 12_345L)], drdy.Edges);
+        Assert.Empty(other.Edges);
+        Assert.Equal(12_400, rig.Software.Time.MonotonicMicroseconds);
+    }
+}
