@@ -6,7 +6,7 @@ namespace Payload.Flight.Dictionary
         private const uint OffsetBasis = 2166136261;
         private const uint Prime = 16777619;
 
-        /// <summary>Hashes names, identifiers, types, units, ranges and structure layouts in declaration order.</summary>
+        /// <summary>Hashes names, identifiers, types, units, ranges, enumeration labels and structure layouts in declaration order.</summary>
         public static uint Compute(MissionDictionary dictionary)
         {
             uint hash = OffsetBasis;
@@ -68,6 +68,9 @@ namespace Payload.Flight.Dictionary
                 hash = AddText(hash, arguments[i].Unit);
                 hash = AddNumber(hash, arguments[i].Minimum);
                 hash = AddNumber(hash, arguments[i].Maximum);
+                string[] labels = arguments[i].EnumerationLabels;
+                hash = AddNumber(hash, labels == null ? -1 : labels.Length);
+                for (int k = 0; labels != null && k < labels.Length; k++) hash = AddText(hash, labels[k]);
             }
             return hash;
         }
