@@ -1,12 +1,17 @@
+using Payload.Boards.Simulated.Chips.Digitizer;
+using Payload.Boards.Simulated.Chips.Mcp3208;
+using Payload.Boards.Simulated.Scene;
 using Payload.Flight;
 using Payload.Flight.Hardware;
+using Payload.Flight.Instrument;
 
 namespace Payload.Boards.Simulated.Engine;
 
 /// <summary>
 /// The SARCAL-1 board in virtual time: a timer that starts each minor frame, the UART link, the flash partition, the
-/// watchdog supervisor — and the unchanged flight code, stepped exactly as the ESP32 board steps it. Time only moves
-/// when the caller runs the board, so a pass of minutes simulates in moments and repeats exactly.
+/// watchdog supervisor, the pulse digitizer fed by the radar scene with its DRDY line, the housekeeping ADC on the
+/// board's analog circuits — and the unchanged flight code, stepped exactly as the ESP32 board steps it. Time only
+/// moves when the caller runs the board, so a pass of minutes simulates in moments and repeats exactly.
 /// </summary>
 public sealed class SimulatedBoard
 {
@@ -15,6 +20,8 @@ public sealed class SimulatedBoard
     private long _hungUntil = -1;
     private long _bootGeneration;
     private bool _powerCut;
+    private long _digitizerWakeMicroseconds = long.MaxValue;
+    private int _pendingDataReadyEdges;
 
     /// <summary>Powers the board on.</summary>
     public SimulatedBoard(SimulatedBoardOptions? options = null)
@@ -26,6 +33,10 @@ public sealed class SimulatedBoard
         Uart = new SimulatedUart(Scheduler, _options.BaudRate) { BoardReceived = OnUplink, TransmitterPowered = () => !Flash.IsDead };
         Flash.PowerCut += () => _powerCut = true;
         Watchdog = new WatchdogSupervisor(Scheduler, _options.WatchdogTimeoutMicroseconds);
+        Digitizer = new DigitizerModel(RadarInput);
+        Digitizer.DataReadyFalling += _ => _pendingDataReadyEdges++;
+        HousekeepingAdc = new Mcp3208Model();
+        AnalogInputs.Wire(HousekeepingAdc);
         Software = PowerOn();
     }
 
@@ -35,6 +46,33 @@ public sealed class SimulatedBoard
     public SimulatedUart Uart { get; }
     public WatchdogSupervisor Watchdog { get; }
 
+    /// <summary>The pulse digitizer (VSPI CS0), with its fault hooks.</summary>
+    public DigitizerModel Digitizer { get; }
+
+    /// <summary>The housekeeping ADC (VSPI CS1).</summary>
+    public Mcp3208Model HousekeepingAdc { get; }
+
+    /// <summary>The circuits the housekeeping ADC measures (temperature excursions, rail faults).</summary>
+    public BoardAnalogInputs AnalogInputs { get; } = new();
+
+    /// <summary>The antenna's view: the radar pass overhead, if any.</summary>
+    public SwitchablePulseSource RadarInput { get; } = new();
+
+    /// <summary>Ticks of the digitizer's 80 MHz TOA clock per microsecond of board time.</summary>
+    public const long TicksPerMicrosecond = 80;
+
+    /// <summary>The digitizer's clock now, on the scene's TOA axis.</summary>
+    public long NowTicks => NowMicroseconds * TicksPerMicrosecond;
+
+    /// <summary>Puts a radar pass overhead from now: its pulses arrive at the antenna on the pass's own timeline.</summary>
+    public RadarPass FlyPass(RadarProfile profile, SceneOptions? options = null, double? peakTimeS = null)
+    {
+        options ??= new SceneOptions();
+        var pass = RadarPass.Simulate(profile, options with { Clock = options.Clock with { EpochTicks = NowTicks } }, peakTimeS);
+        RadarInput.Switch(pass.CreateSource());
+        ScheduleDigitizer();
+        return pass;
+    }
     /// <summary>The flight software of the present boot.</summary>
     public FlightSoftware Software { get; private set; }
 
@@ -96,7 +134,9 @@ public sealed class SimulatedBoard
         Clock.Restart();
         Watchdog.Restart();
         var hardware = new FlightHardware(Clock, Uart, Flash, Watchdog);
-        var software = _options.Boot(hardware, Clock.NowMicroseconds);
+        var instrument = new InstrumentHardware(new SpiWithAdvance(this, Digitizer), Digitizer.ResetPin,
+            new DataReadyLine(Digitizer, this), _options.DataReadyPin, HousekeepingAdc);
+        var software = _options.Boot(hardware, instrument, Clock.NowMicroseconds);
         Scheduler.After(_options.MinorFrameMicroseconds, () => Tick(generation));
         Booted?.Invoke(software);
         return software;
@@ -105,6 +145,7 @@ public sealed class SimulatedBoard
     private void Tick(long generation)
     {
         if (generation != _bootGeneration) return;
+        AdvanceDigitizer();
         if (NowMicroseconds >= _hungUntil)
         {
             Step(() => Software.OnMinorFrame(_frame, Clock.NowMicroseconds));
@@ -117,6 +158,59 @@ public sealed class SimulatedBoard
             return;
         }
         Scheduler.After(_options.MinorFrameMicroseconds, () => Tick(generation));
+    }
+
+    /// <summary>Brings the digitizer to now and delivers the DRDY edges it raised to the flight software.</summary>
+    private void AdvanceDigitizer()
+    {
+        Digitizer.AdvanceTo(NowTicks);
+        if (_pendingDataReadyEdges > 0)
+        {
+            _pendingDataReadyEdges = 0;
+            // Merged edges arrive as one, like the ESP32's event queue delivers them.
+            var generation = _bootGeneration;
+            if (_options.DataReadyLatencyMicroseconds == 0) DeliverDataReady(generation);
+            else Scheduler.After(_options.DataReadyLatencyMicroseconds, () => DeliverDataReady(generation));
+        }
+        ScheduleDigitizer();
+    }
+
+    private void DeliverDataReady(long generation)
+    {
+        if (generation != _bootGeneration || NowMicroseconds < _hungUntil) return;
+        Step(() => Software.OnPinEdge(_options.DataReadyPin, false, Clock.NowMicroseconds));
+    }
+
+    private void ScheduleDigitizer()
+    {
+        var next = Digitizer.NextEventTicks;
+        if (next == long.MaxValue) return;
+        var at = (next + TicksPerMicrosecond - 1) / TicksPerMicrosecond;
+        if (at >= _digitizerWakeMicroseconds && _digitizerWakeMicroseconds > NowMicroseconds) return;
+        _digitizerWakeMicroseconds = at;
+        Scheduler.At(at, () =>
+        {
+            if (_digitizerWakeMicroseconds != at) return;
+            _digitizerWakeMicroseconds = long.MaxValue;
+            AdvanceDigitizer();
+        });
+    }
+
+    /// <summary>The SPI bus to the digitizer: the chip is brought to the present instant before every transfer.</summary>
+    private sealed class SpiWithAdvance(SimulatedBoard board, ISpiDevice chip) : ISpiDevice
+    {
+        public void TransferFullDuplex(byte[] writeBuffer, int writeOffset, byte[] readBuffer, int readOffset, int count)
+        {
+            board.Digitizer.AdvanceTo(board.NowTicks);
+            chip.TransferFullDuplex(writeBuffer, writeOffset, readBuffer, readOffset, count);
+            board.ScheduleDigitizer(); // a burst releases DRDY; the chip may raise it again a moment later
+        }
+    }
+
+    /// <summary>The DRDY line as the MCU reads it: active low.</summary>
+    private sealed class DataReadyLine(DigitizerModel chip, SimulatedBoard board) : IInputPin
+    {
+        public bool Read() => !chip.DataReadyAsserted(board.NowTicks);
     }
 
     private void OnUplink(byte[] buffer, int offset, int count)

@@ -1,5 +1,6 @@
 using Payload.Flight;
 using Payload.Flight.Hardware;
+using Payload.Flight.Instrument;
 
 namespace Payload.Boards.Simulated.Engine;
 
@@ -18,11 +19,20 @@ public sealed record SimulatedBoardOptions
     /// <summary>Base tick of the board's timer.</summary>
     public long MinorFrameMicroseconds { get; init; } = Payload.Flight.Config.FlightConfiguration.MinorFrameMicroseconds;
 
+    /// <summary>GPIO of the digitizer's DRDY line.</summary>
+    public int DataReadyPin { get; init; } = 34;
+
+    /// <summary>
+    /// How late a DRDY edge reaches the flight software. On the ESP32 the CLR drains GPIO events between 20 ms time
+    /// slices, so a realistic bench sets this; 0 delivers edges at once.
+    /// </summary>
+    public long DataReadyLatencyMicroseconds { get; init; }
+
     /// <summary>
     /// Boots the flight software on the board's hardware at the given monotonic time (called at power-on and after
     /// every reset). The default boots the flight core alone.
     /// </summary>
-    public Func<FlightHardware, long, FlightSoftware> Boot { get; init; } = (hardware, now) =>
+    public Func<FlightHardware, InstrumentHardware, long, FlightSoftware> Boot { get; init; } = (hardware, instrument, now) =>
     {
         var software = new FlightSoftware(hardware, now);
         software.CompleteBoot();

@@ -1,0 +1,79 @@
+using Payload.Boards.Simulated.Engine;
+using Payload.Boards.Simulated.Scene;
+using Payload.Flight;
+using Payload.Flight.Devices.Digitizer;
+using Payload.Flight.Hardware;
+
+namespace Payload.Boards.Simulated.Tests.Engine;
+
+/// <summary>The board's radar path end to end: scene → antenna → digitizer model → DRDY edge → flight driver → ring.</summary>
+public class BoardRadarPassTests
+{
+    private sealed class DataReadyToDriver(DigitizerDriver driver) : IPinEdgeHandler
+    {
+        public int Edges { get; private set; }
+
+        public void OnEdge(int pin, bool rising, long nowMicroseconds)
+        {
+            Edges++;
+            // One block per burst: read until the chip says nothing is left, as the acquisition controller does.
+            for (var block = 0; block < 64; block++)
+            {
+                driver.OnDataReady(nowMicroseconds);
+                if (driver.LastRemaining == 0) break;
+            }
+        }
+    }
+
+    private static (SimulatedBoard Board, Func<DigitizerDriver> Driver, Func<DataReadyToDriver> Handler) BoardWithDriver(long latencyMicroseconds = 0)
+    {
+        DigitizerDriver? driver = null;
+        DataReadyToDriver? handler = null;
+        var board = new SimulatedBoard(new SimulatedBoardOptions
+        {
+            DataReadyLatencyMicroseconds = latencyMicroseconds,
+            Boot = (hardware, instrument, now) =>
+            {
+                var software = new FlightSoftware(hardware, now);
+                driver = new DigitizerDriver(instrument.Digitizer, instrument.DigitizerReset, 64, 65536);
+                driver.Reset();
+                Assert.Equal(DigitizerResult.Ok, driver.SelfTest());
+                Assert.Equal(DigitizerResult.Ok, driver.Configure(20_000, 64, 800_000, 8));
+                handler = new DataReadyToDriver(driver);
+                software.HandlePinEdges(instrument.DataReadyPin, handler);
+                software.CompleteBoot();
+                return software;
+            },
+        });
+        return (board, () => driver!, () => handler!);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    public void Every_pulse_the_digitizer_captures_in_a_NISAR_pass_reaches_the_flight_ring(long latencyMicroseconds)
+    {
+        var (board, driver, handler) = BoardWithDriver(latencyMicroseconds);
+        board.RunFor(100_000);
+
+        var pass = board.FlyPass(RadarProfile.NisarL());
+        board.RunFor((long)(pass.Geometry.Profile.VisibleDurationS * 1_000_000) + 200_000);
+
+        Assert.True(board.Digitizer.PulseCount > 4000, $"{board.Digitizer.PulseCount} pulses captured");
+        Assert.True(handler().Edges > 10);
+        Assert.Equal(board.Digitizer.PulseCount, driver().RecordsRead + driver().Ring.Overflowed + board.Digitizer.FifoLevel);
+        Assert.Equal(0, driver().CrcErrors);
+        Assert.Equal(0, board.Digitizer.LostCount);
+    }
+
+    [Fact]
+    public void The_housekeeping_adc_sees_the_board_temperature()
+    {
+        var board = new SimulatedBoard();
+        board.AnalogInputs.TemperatureCelsius = 60;
+
+        var driver = new Payload.Flight.Devices.Mcp3208.Mcp3208(board.HousekeepingAdc);
+
+        Assert.Equal(Payload.Boards.Simulated.Chips.Mcp3208.Mcp3208Model.CodeFor(0.5 + 0.6, 2.048), driver.Read(1));
+    }
+}
