@@ -57,7 +57,7 @@ public sealed class DictionaryExporterTests : IDisposable
     {
         string? found = DictionaryExporter.FindSchemaDirectory(AppContext.BaseDirectory);
 
-        Assert.NotNull(found);
+        Assert.True(found is not null, $"XTCE schema not found in <repository root>/../shared/xtce (searched up from {AppContext.BaseDirectory})");
         Assert.True(File.Exists(Path.Combine(found, XtceValidator.SchemaFileName)));
         Assert.Null(DictionaryExporter.FindSchemaDirectory(_folder));
     }
