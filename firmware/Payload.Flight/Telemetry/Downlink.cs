@@ -34,8 +34,9 @@ namespace Payload.Flight.Telemetry
     /// <para><b>Link down.</b> Nothing is transmitted. A packet whose class is in the parameter tm.store_when_down_mask
     /// (bit n = <see cref="TelemetryClass"/> n; default all) goes to the packet store instead of its queue while the store
     /// is enabled; otherwise it is queued and waits for the link (dropped and counted when its queue is full). Packets
-    /// already queued stay queued. A packet whose class is in tm.store_always_mask (default Urgent) is also stored while
-    /// the link is up. Packets queued by <see cref="TryQueuePacket"/> (store replays) are never stored again.</para>
+    /// already queued stay queued. A packet whose class is in tm.store_always_mask (default Urgent), or whose service type
+    /// was named in <see cref="StoreServiceAlways"/> (ST[13] large-transfer parts, which the ground may need again), is also
+    /// stored while the link is up. Packets queued by <see cref="TryQueuePacket"/> (store replays) are never stored again.</para>
     /// <para>Not thread-safe: the board must not run <see cref="Send"/> and <see cref="Run"/> concurrently.</para>
     /// </remarks>
     public sealed class Downlink : ITelemetrySink, IDownlinkQueue, IRateGroupMember
@@ -86,6 +87,7 @@ namespace Payload.Flight.Telemetry
         private readonly int[] _sentIndex = new int[ClassCount];
         private readonly int[] _droppedIndex = new int[ClassCount];
         private readonly int[] _depthIndex = new int[ClassCount];
+        private readonly bool[] _storeAlwaysServices = new bool[256];
         private readonly int _bytesSentIndex;
         private readonly int _utilisationIndex;
         private readonly int _linkUpIndex;
@@ -184,6 +186,12 @@ namespace Payload.Flight.Telemetry
             _parameters.SetAt(_linkUpIndex, up ? 1 : 0);
         }
 
+        /// <summary>Packets of PUS service type <paramref name="service"/> are also stored while the link is up, whatever their class; a boot-time rule.</summary>
+        public void StoreServiceAlways(byte service)
+        {
+            _storeAlwaysServices[service] = true;
+        }
+
         /// <summary>Packets handed to the link in a class since boot.</summary>
         public long Sent(TelemetryClass priority)
         {
@@ -230,7 +238,7 @@ namespace Payload.Flight.Telemetry
                 return _store.Append(_packet, 0, length);
             }
 
-            if (storing && (_parameters.ValueAt(_alwaysMaskIndex) & bit) != 0)
+            if (storing && ((_parameters.ValueAt(_alwaysMaskIndex) & bit) != 0 || _storeAlwaysServices[service]))
             {
                 _store.Append(_packet, 0, length);
             }
