@@ -47,14 +47,18 @@ namespace Payload.Flight.Modes
         /// <summary>Adds the mode declarations.</summary>
         public static void Declare(DictionaryBuilder dictionary)
         {
+            string[] modeLabels = new string[] { "SAFE", "STANDBY", "ACQUIRE" };
             var mode = new ArgumentDefinition("mode", DataType.UInt8, "", 0, 2, "Target mode");
-            mode.EnumerationLabels = new string[] { "SAFE", "STANDBY", "ACQUIRE" };
+            mode.EnumerationLabels = modeLabels;
             dictionary.Add(new CommandDefinition("MODE_SET", Service, SetSubtype, "Changes the payload's mode",
                 new ArgumentDefinition[] { mode }, ModeMask.Any, 1));
             dictionary.Add(new ParameterDefinition(ModeParameter, "mode.current", DataType.UInt8, "", "Present mode (0 SAFE, 1 STANDBY, 2 ACQUIRE)"));
             dictionary.Add(new ParameterDefinition(TransitionCountParameter, "mode.transitions", DataType.UInt16, "", "Mode transitions since boot"));
             var from = new ArgumentDefinition("from", DataType.UInt8, "", 0, 2, "Mode before");
             var to = new ArgumentDefinition("to", DataType.UInt8, "", 0, 2, "Mode requested or entered");
+            // Labelled so the ground and the XTCE show mode names in MODE_CHANGED and MODE_TRANSITION_REFUSED.
+            from.EnumerationLabels = modeLabels;
+            to.EnumerationLabels = modeLabels;
             dictionary.Add(new EventDefinition(ModeChangedEvent, "MODE_CHANGED", Severity.Informative, "The payload changed mode",
                 new ArgumentDefinition[] { from, to }));
             dictionary.Add(new EventDefinition(TransitionRefusedEvent, "MODE_TRANSITION_REFUSED", Severity.Low,

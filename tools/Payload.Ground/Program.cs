@@ -1,0 +1,4 @@
+using Payload.Ground;
+using Payload.Ground.Verbs;
+
+return Dispatcher.Run(args, Console.Out, Console.Error);
