@@ -6,6 +6,7 @@ using Payload.Flight.Events;
 using Payload.Flight.Executive;
 using Payload.Flight.Functions;
 using Payload.Flight.Housekeeping;
+using Payload.Flight.LargeTransfer;
 using Payload.Flight.Modes;
 using Payload.Flight.Parameters;
 using Payload.Flight.Persistence;
@@ -44,6 +45,7 @@ namespace Payload.Flight
             ModeManager.Declare(dictionary);
             Downlink.Declare(dictionary);
             PacketStore.Declare(dictionary);
+            LargePacketSender.Declare(dictionary);
             EventReporter.Declare(dictionary);
             HousekeepingService.Declare(dictionary);
             RecordStore.Declare(dictionary);

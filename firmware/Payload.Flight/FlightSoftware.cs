@@ -8,6 +8,7 @@ using Payload.Flight.Executive;
 using Payload.Flight.Functions;
 using Payload.Flight.Hardware;
 using Payload.Flight.Housekeeping;
+using Payload.Flight.LargeTransfer;
 using Payload.Flight.Modes;
 using Payload.Flight.Parameters;
 using Payload.Flight.Persistence;
@@ -59,6 +60,8 @@ namespace Payload.Flight
                 FlightConfiguration.MinorFrameMicroseconds, FlightConfiguration.UrgentQueueCapacity,
                 FlightConfiguration.RoutineQueueCapacity, FlightConfiguration.BulkQueueCapacity, Parameters, PacketStore);
             Events = new EventReporter(dictionary, Downlink, Parameters, FlightConfiguration.EventThrottleWindowFrames);
+            LargeTransfer = new LargePacketSender(Downlink, Events, Parameters, FlightConfiguration.LargeTransferCapacity,
+                FlightConfiguration.LargeTransferPartSize, FlightConfiguration.BulkQueueCapacity);
 
             // Settable configuration must be restored before any component reads it.
             Records = new RecordStore(hardware.Storage, RecordLayoutFor(), Events, Parameters);
@@ -91,6 +94,7 @@ namespace Payload.Flight
             Dispatcher.BindService(ConnectionTestService.Service, new ConnectionTestService(Downlink));
             Dispatcher.BindService(ParameterServiceType, new ParameterService(Parameters, persistence, Downlink, Events));
             Dispatcher.BindService(ModeManager.Service, Modes);
+            Dispatcher.BindService(LargePacketSender.Service, new LargeTransferService(LargeTransfer));
 
             // Order within the frame: release due commands, execute, report, then hand this frame's telemetry to the link.
             RateGroup frame = Executive.Group(FlightConfiguration.FrameGroup);
@@ -98,6 +102,7 @@ namespace Payload.Flight
             frame.Add(Dispatcher);
             frame.Add(Housekeeping);
             frame.Add(Events);
+            frame.Add(LargeTransfer);
             frame.Add(Downlink);
             RateGroup slow = Executive.Group(FlightConfiguration.SlowGroup);
             slow.Add(Status);
@@ -129,6 +134,9 @@ namespace Payload.Flight
 
         /// <summary>The downlink arbiter, the components' telemetry sink.</summary>
         public Downlink Downlink { get; }
+
+        /// <summary>ST[13] large message downlink, for products and snapshots.</summary>
+        public LargePacketSender LargeTransfer { get; }
 
         /// <summary>The ST[15] packet store.</summary>
         public PacketStore PacketStore { get; }

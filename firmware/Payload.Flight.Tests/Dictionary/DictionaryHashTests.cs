@@ -34,6 +34,20 @@ public class DictionaryHashTests
     }
 
     [Fact]
+    public void A_calibration_change_changes_the_hash()
+    {
+        static uint HashWith(double scale, double offset)
+        {
+            var builder = new DictionaryBuilder();
+            builder.Add(new ParameterDefinition(7, "test.temperature", DataType.Int16, "degC", "") { Scale = scale, Offset = offset });
+            return builder.Build().Hash;
+        }
+
+        Assert.NotEqual(HashWith(0.01, 0), HashWith(0.02, 0));
+        Assert.NotEqual(HashWith(0.01, 0), HashWith(0.01, -273.15));
+    }
+
+    [Fact]
     public void Descriptions_do_not_change_the_hash()
     {
         var builder = new DictionaryBuilder();

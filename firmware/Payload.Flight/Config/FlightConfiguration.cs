@@ -53,6 +53,12 @@ namespace Payload.Flight.Config
         /// <summary>Replayed packets between two ST[1] progress reports.</summary>
         public const int ReplayPacketsPerProgressReport = 100;
 
+        /// <summary>Octets of the largest ST[13] large message (products, raw-record chunks, snapshots), held until the next one.</summary>
+        public const int LargeTransferCapacity = 64 * 1024;
+
+        /// <summary>Octets of message data per ST[13] part (a 925-octet packet).</summary>
+        public const int LargeTransferPartSize = 896;
+
         /// <summary>Minor frames of one event throttle window (10 s).</summary>
         public const int EventThrottleWindowFrames = 1000;
 

@@ -6,7 +6,7 @@ namespace Payload.Flight.Dictionary
         private const uint OffsetBasis = 2166136261;
         private const uint Prime = 16777619;
 
-        /// <summary>Hashes names, identifiers, types, units, ranges, enumeration labels and structure layouts in declaration order.</summary>
+        /// <summary>Hashes names, identifiers, types, units, ranges, enumeration labels, calibrations and structure layouts in declaration order.</summary>
         public static uint Compute(MissionDictionary dictionary)
         {
             uint hash = OffsetBasis;
@@ -32,6 +32,9 @@ namespace Payload.Flight.Dictionary
                 hash = AddNumber(hash, p.Maximum);
                 hash = AddNumber(hash, p.LowLimit);
                 hash = AddNumber(hash, p.HighLimit);
+                // Calibration in nano-units: the ground turns raw values into engineering ones with it.
+                hash = AddNumber(hash, (long)(p.Scale * 1000000000.0));
+                hash = AddNumber(hash, (long)(p.Offset * 1000000000.0));
             }
             for (int i = 0; i < dictionary.Events.Length; i++)
             {
