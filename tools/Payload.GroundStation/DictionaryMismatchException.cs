@@ -5,7 +5,7 @@ public sealed class DictionaryMismatchException : InvalidOperationException
 {
     /// <summary>Creates the exception for <paramref name="check"/>.</summary>
     public DictionaryMismatchException(DictionaryHashCheck check)
-        : base($"{check}; refusing to send (set GroundStationOptions.AllowDictionaryMismatch to override)")
+        : base($"{check}; refusing to send (set GroundSessionOptions.AllowDictionaryMismatch to override)")
     {
         Check = check;
     }

@@ -18,9 +18,9 @@ namespace Payload.GroundStation;
 /// Received octets are processed one chunk at a time under a lock, so <see cref="Received"/> handlers see reports in
 /// arrival order; they may send from inside the handler. Sending is thread-safe.
 /// </remarks>
-public sealed class GroundStation : IDisposable
+public sealed class GroundSession : IDisposable
 {
-    private readonly GroundStationOptions _options;
+    private readonly GroundSessionOptions _options;
     private readonly Func<long> _clock;
     private readonly Lock _receiveLock = new();
     private readonly Lock _sendLock = new();
@@ -32,11 +32,11 @@ public sealed class GroundStation : IDisposable
     private bool _disposed;
 
     /// <summary>Connects a station with <paramref name="dictionary"/> to <paramref name="link"/>.</summary>
-    public GroundStation(IGroundLink link, MissionDictionary dictionary, GroundStationOptions? options = null)
+    public GroundSession(IGroundLink link, MissionDictionary dictionary, GroundSessionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(dictionary);
-        _options = options ?? new GroundStationOptions();
+        _options = options ?? new GroundSessionOptions();
         Link = link;
         Dictionary = dictionary;
         Encoder = new CommandEncoder(dictionary, _options.Apid, _options.SourceId) { DefaultAckFlags = _options.DefaultAckFlags };

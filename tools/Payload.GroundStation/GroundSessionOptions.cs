@@ -3,8 +3,8 @@ using Payload.Flight.Protocol;
 
 namespace Payload.GroundStation;
 
-/// <summary>How a <see cref="GroundStation"/> addresses the payload and keeps time.</summary>
-public sealed record GroundStationOptions
+/// <summary>How a <see cref="GroundSession"/> addresses the payload and keeps time.</summary>
+public sealed record GroundSessionOptions
 {
     /// <summary>The payload's APID.</summary>
     public ushort Apid { get; init; } = FlightConfiguration.Apid;

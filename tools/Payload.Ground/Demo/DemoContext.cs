@@ -1,7 +1,7 @@
+using Payload.GroundStation;
 using Payload.Boards.Simulated.Engine;
 using Payload.GroundStation.Telemetry;
 using Payload.GroundStation.Tracking;
-using Station = Payload.GroundStation.GroundStation;
 
 namespace Payload.Ground.Demo;
 
@@ -12,7 +12,7 @@ public sealed class DemoContext
     private readonly List<string> _failures = [];
 
     /// <summary>Creates the context; the session wires <see cref="Record"/> to the station.</summary>
-    public DemoContext(SimulatedBoard board, Station station, TextWriter output)
+    public DemoContext(SimulatedBoard board, GroundSession station, TextWriter output)
     {
         Board = board;
         Station = station;
@@ -23,7 +23,7 @@ public sealed class DemoContext
     public SimulatedBoard Board { get; }
 
     /// <summary>The ground station talking to it.</summary>
-    public Station Station { get; }
+    public GroundSession Station { get; }
 
     /// <summary>Where the session prints.</summary>
     public TextWriter Output { get; }

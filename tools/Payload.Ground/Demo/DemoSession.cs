@@ -4,7 +4,6 @@ using Payload.Flight;
 using Payload.GroundStation;
 using Payload.GroundStation.Link;
 using Payload.GroundStation.Tracking;
-using Station = Payload.GroundStation.GroundStation;
 
 namespace Payload.Ground.Demo;
 
@@ -39,7 +38,7 @@ public sealed class DemoSession
         var wall = Stopwatch.StartNew();
         var board = new SimulatedBoard();
         using var link = new SimulatedBoardLink(board);
-        using var station = new Station(link, FlightDictionary.Build());
+        using var station = new GroundSession(link, FlightDictionary.Build());
         var context = new DemoContext(board, station, output);
         var printer = new TelemetryPrinter(output);
         station.Received += context.Record;

@@ -1,10 +1,10 @@
+using Payload.GroundStation;
 using Payload.Boards.Simulated.Engine;
 using Payload.Flight;
 using Payload.Flight.Dictionary;
 using Payload.GroundStation.Link;
 using Payload.GroundStation.Telemetry;
 using Payload.GroundStation.Tracking;
-using GroundStationAlias = Payload.GroundStation.GroundStation;
 
 namespace Payload.GroundStation.Tests.EndToEnd;
 
@@ -13,17 +13,17 @@ internal sealed class BoardSession : IDisposable
 {
     private readonly SimulatedBoardLink _link;
 
-    public BoardSession(MissionDictionary? groundDictionary = null, GroundStationOptions? options = null)
+    public BoardSession(MissionDictionary? groundDictionary = null, GroundSessionOptions? options = null)
     {
         Board = new SimulatedBoard();
         _link = new SimulatedBoardLink(Board);
-        Station = new GroundStationAlias(_link, groundDictionary ?? FlightDictionary.Build(), options);
+        Station = new GroundSession(_link, groundDictionary ?? FlightDictionary.Build(), options);
         Station.Received += Received.Add;
     }
 
     public SimulatedBoard Board { get; }
 
-    public GroundStationAlias Station { get; }
+    public GroundSession Station { get; }
 
     public List<TelemetryReport> Received { get; } = [];
 

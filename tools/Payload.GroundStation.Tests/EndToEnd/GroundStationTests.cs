@@ -101,7 +101,7 @@ public sealed class GroundStationTests
     {
         MissionDictionary other = OtherDictionary();
         using var strict = new BoardSession(other).Booted();
-        using var lenient = new BoardSession(other, new GroundStationOptions { AllowDictionaryMismatch = true }).Booted();
+        using var lenient = new BoardSession(other, new GroundSessionOptions { AllowDictionaryMismatch = true }).Booted();
 
         Assert.False(strict.Station.LastHashCheck!.Matches);
         var refusal = Assert.Throws<DictionaryMismatchException>(() => strict.Station.Send("TEST_ARE_YOU_ALIVE"));
