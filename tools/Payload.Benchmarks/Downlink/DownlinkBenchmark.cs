@@ -40,14 +40,14 @@ public sealed class DownlinkBenchmark : IBenchmark
         var latencies = large.Events.Select(e => e.LatencyMicroseconds / 1000).Order().ToArray();
         output.WriteLine($"{Name}: {SimulatedSeconds / 60} simulated minutes at {BaudRate} baud, 1 KB bulk always pending, " +
                          $"{large.Events.Count} high-severity events and {large.Housekeeping} housekeeping packets at random instants (seed {Seed})");
-        output.WriteLine($"{Name}.link_utilisation: {large.Utilisation * 100:F2} % (target >= 95 %)");
-        output.WriteLine($"{Name}.urgent_behind_bulk_max: {large.Events.Max(e => e.BulkAhead)} bulk packets not started at submission (target <= 1)");
+        Figures.AtLeast(output, $"{Name}.link_utilisation", large.Utilisation * 100, "F2", "%", 95);
+        Figures.AtMost(output, $"{Name}.urgent_behind_bulk_max", large.Events.Max(e => e.BulkAhead), "0", "bulk packets", 1, "; those not yet started at submission");
         output.WriteLine($"{Name}.urgent_behind_bulk_in_progress: {large.Events.Count(e => e.BulkInProgress)} of {large.Events.Count} events " +
                          "arrived while a bulk packet was on the wire (not preemptible, not counted above)");
         output.WriteLine($"{Name}.urgent_latency_ms: p50 {Percentile(latencies, 50):F1}, p99 {Percentile(latencies, 99):F1}, max {latencies[^1]:F1} " +
                          "(submission to last byte on the wire; no target, bounded by one frame + one frame of backlog + one bulk packet + housekeeping ahead)");
-        output.WriteLine($"{Name}.link_utilisation_mixed_bulk: {mixed.Utilisation * 100:F2} % with bulk packets of 221..1024 octets, " +
-                         $"urgent behind bulk max {mixed.Events.Max(e => e.BulkAhead)} (targets >= 95 %, <= 1)");
+        Figures.AtLeast(output, $"{Name}.link_utilisation_mixed_bulk", mixed.Utilisation * 100, "F2", "%", 95, "; bulk packets of 221..1024 octets");
+        Figures.AtMost(output, $"{Name}.urgent_behind_bulk_max_mixed_bulk", mixed.Events.Max(e => e.BulkAhead), "0", "bulk packets", 1, "; those not yet started at submission");
     }
 
     private static double Percentile(double[] sorted, int percent) =>
