@@ -96,14 +96,11 @@ namespace Payload.Flight
             Dispatcher.BindService(ModeManager.Service, Modes);
             Dispatcher.BindService(LargePacketSender.Service, new LargeTransferService(LargeTransfer));
 
-            // Order within the frame: release due commands, execute, report, then hand this frame's telemetry to the link.
+            // Order within the frame: release due commands and execute them here; an application adds its own members
+            // next; CompleteBoot then closes the frame with reporting and hands the frame's telemetry to the link.
             RateGroup frame = Executive.Group(FlightConfiguration.FrameGroup);
             frame.Add(Schedule);
             frame.Add(Dispatcher);
-            frame.Add(Housekeeping);
-            frame.Add(Events);
-            frame.Add(LargeTransfer);
-            frame.Add(Downlink);
             RateGroup slow = Executive.Group(FlightConfiguration.SlowGroup);
             slow.Add(Status);
             slow.Add(TimeService);
@@ -171,10 +168,15 @@ namespace Payload.Flight
         /// <summary>ST[8] functions; application components register theirs before <see cref="CompleteBoot"/>.</summary>
         public FunctionRegistry Functions { get; }
 
-        /// <summary>Checks that every declared command and function has an implementation, then announces the boot.</summary>
-        /// <remarks>Separate from the constructor so an application can bind its own commands and functions first.</remarks>
+        /// <summary>Closes each frame with housekeeping, events and the downlink, checks that every declared command and function has an implementation, then announces the boot.</summary>
+        /// <remarks>Separate from the constructor so an application can add its rate-group members and bind its commands and functions first.</remarks>
         public void CompleteBoot()
         {
+            RateGroup frame = Executive.Group(FlightConfiguration.FrameGroup);
+            frame.Add(Housekeeping);
+            frame.Add(Events);
+            frame.Add(LargeTransfer);
+            frame.Add(Downlink);
             Dispatcher.EnsureEveryCommandIsBound();
             Functions.EnsureEveryFunctionIsRegistered();
             Status.AnnounceBoot(Events);
