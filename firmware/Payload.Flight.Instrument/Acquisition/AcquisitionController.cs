@@ -252,7 +252,7 @@ namespace Payload.Flight.Instrument.Acquisition
             _pass.DetectorTemperatureCentiC = _temperatureIndex < 0 ? 0 : (int)_parameters.ValueAt(_temperatureIndex);
             _pass.LossCounter = _driver.RecordsLost + _driver.RingOverflows + _chipLostTotal;
             PassState before = _pass.State;
-            _pass.Run(nowMicroseconds, _modes.Current == Mode.Acquire);
+            _pass.Run(nowMicroseconds, _modes.Current == Mode.Acquire, _supervisor.IsOperational);
             _delivery.Run();
             if (_pass.State != before)
             {

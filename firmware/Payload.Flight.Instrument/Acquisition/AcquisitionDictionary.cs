@@ -305,8 +305,8 @@ namespace Payload.Flight.Instrument.Acquisition
                 "Every Nth pulse record of a pass goes down raw (0: none); latched at ACQ_ARM"));
             dictionary.Add(Settable(StartPulsesParameter, "acq.start_pulses", DataType.UInt8, "", 16, 2, PassStateMachine.MaxStartPulses,
                 "Pulses within 1.5 PRI each that start a pass; latched at ACQ_ARM"));
-            dictionary.Add(Settable(LossOfSignalParameter, "acq.los_timeout_ms", DataType.UInt16, "ms", 2000, 100, 60000,
-                "No pulse for this long after the main lobe ends the pass"));
+            dictionary.Add(Settable(LossOfSignalParameter, "acq.los_timeout_ms", DataType.UInt16, "ms", 3000, 100, 60000,
+                "No pulse for this long after the main lobe ends the pass; longer than any silence before the peak"));
             dictionary.Add(Settable(MainLobeDropParameter, "acq.main_lobe_drop_mdb", DataType.UInt16, "mdB", 3000, 500, 30000,
                 "Fall of the mean pulse level below its maximum that marks the main lobe as passed"));
             dictionary.Add(Settable(CrcLimitParameter, "acq.fdir.crc_limit", DataType.UInt16, "", 10, 1, 10000,

@@ -15,7 +15,10 @@ namespace Payload.Flight.Instrument.Acquisition
     /// a degraded digitizer, or loss of signal: no record for acq.los_timeout_ms once the main lobe has been seen. The main
     /// lobe counts as seen when a running mean of the peak codes (16 pulses) has fallen acq.main_lobe_drop_mdb below its
     /// maximum, i.e. the receiver has crossed the pattern peak; nulls between sidelobes and burst switches before that
-    /// never end a pass, only its timeout does. Armed for max_wait_s without a start ends with NoSignal and no products.</para>
+    /// never end a pass, only its timeout does; nor does silence while the digitizer is being recovered. A strong sidelobe
+    /// can pass for the main lobe by this test, so the loss of signal must outlast the longest silence before the peak
+    /// (NISAR's nulls: 0.4 s; Sentinel-1's gaps between the receiver's bursts: 1.8 s). Armed for max_wait_s without a
+    /// start ends with NoSignal and no products.</para>
     /// <para><b>Products.</b> The frame after the pass ends, PassAccumulator.Compute runs (one call, see the README for its
     /// cost on the device), the products are queued for ST[13] with a trailer, and the raw stream sends the rest of its
     /// records. When both are with the downlink the machine is idle again; ACQ_RESET goes to idle at once and discards them.</para>
@@ -81,7 +84,7 @@ namespace Payload.Flight.Instrument.Acquisition
             _raw = raw;
             _delivery = delivery;
             _events = events;
-            LossOfSignalMicroseconds = 2000000;
+            LossOfSignalMicroseconds = 3000000;
         }
 
         /// <summary>The present state.</summary>
@@ -220,7 +223,10 @@ namespace Payload.Flight.Instrument.Acquisition
         }
 
         /// <summary>One frame: time limits, mode, loss of signal, products, the return to idle.</summary>
-        public void Run(long now, bool acquireMode)
+        /// <param name="now">Board time, µs.</param>
+        /// <param name="acquireMode">The payload is in ACQUIRE.</param>
+        /// <param name="listening">The digitizer is operational: silence while it is not (a recovery) is not loss of signal.</param>
+        public void Run(long now, bool acquireMode, bool listening)
         {
             if (_state == PassState.Armed)
             {
@@ -235,6 +241,11 @@ namespace Payload.Flight.Instrument.Acquisition
             }
             else if (_state == PassState.InPass)
             {
+                if (!listening)
+                {
+                    _lastPulseAt = now;
+                }
+
                 if (!acquireMode)
                 {
                     End(PassEndReason.ModeExit, now);

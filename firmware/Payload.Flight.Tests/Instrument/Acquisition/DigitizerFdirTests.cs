@@ -96,6 +96,23 @@ public class DigitizerFdirTests
     }
 
     [Fact]
+    public void Silence_while_fdir_recovers_the_digitizer_is_not_loss_of_signal()
+    {
+        var rig = new AcquisitionRig().Start();
+        rig.Parameters.Set(MaxRecoveriesParameter, 6); // six attempts a second apart: longer than the 3 s loss of signal
+        rig.Arm();
+        rig.Train(rig.NowTicks + Second / 2, 8000, Pri, AcquisitionRig.Beam(4000, 800)); // the peak is 2.4 s in
+        rig.RunSeconds(4);
+        rig.Chip.LockUpAfterReset = true;
+        rig.Chip.LockedUp = true;
+
+        Assert.True(rig.RunUntil(() => rig.Controller.Pass.State != PassState.InPass, 2000));
+
+        Assert.Equal((long)PassEndReason.DigitizerFault, Assert.Single(rig.Raised(PassEndedEvent))[0]);
+        Assert.Single(rig.Raised(DigitizerDegradedEvent));
+    }
+
+    [Fact]
     public void The_max_recoveries_parameter_sets_how_many_attempts_fdir_makes()
     {
         var rig = new AcquisitionRig().Start();

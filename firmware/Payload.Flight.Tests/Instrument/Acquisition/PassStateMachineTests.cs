@@ -28,8 +28,8 @@ public class PassStateMachineTests
 
         long lastPulseEnd = start + 1999L * Pri + 1600;
         Assert.True(rig.RunUntil(() => rig.Controller.Pass.State != PassState.InPass, 600));
-        // Loss of signal: 2 s (acq.los_timeout_ms) after the frame that drained the last pulse.
-        Assert.InRange(rig.NowTicks - lastPulseEnd, 2 * Second, 2 * Second + 3 * AcquisitionRig.TicksPerFrame);
+        // Loss of signal: 3 s (acq.los_timeout_ms) after the frame that drained the last pulse.
+        Assert.InRange(rig.NowTicks - lastPulseEnd, 3 * Second, 3 * Second + 3 * AcquisitionRig.TicksPerFrame);
         var ended = Assert.Single(rig.Raised(PassEndedEvent));
         Assert.Equal((long)PassEndReason.LossOfSignal, ended[0]);
         Assert.Equal(2000, ended[1]);
