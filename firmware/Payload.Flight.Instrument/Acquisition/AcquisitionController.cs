@@ -92,6 +92,7 @@ namespace Payload.Flight.Instrument.Acquisition
         /// <param name="productSettings">Pass products settings (pulse capacity, detector scale).</param>
         /// <param name="settings">Work bounds, buffer sizes, the digitizer's boot configuration.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A work bound or interval of <paramref name="settings"/> is below 1, or a buffer size is invalid.</exception>
         /// <exception cref="ArgumentException">A parameter of <see cref="AcquisitionDictionary"/> is not declared.</exception>
         public AcquisitionController(DigitizerDriver driver, IInputPin dataReady, ModeManager modes, IProductDownlink downlink,
             IEventSink events, ParameterTable parameters, ProductSettings productSettings, AcquisitionSettings settings)
@@ -103,6 +104,11 @@ namespace Payload.Flight.Instrument.Acquisition
             if (parameters == null) throw new ArgumentNullException(nameof(parameters));
             if (productSettings == null) throw new ArgumentNullException(nameof(productSettings));
             if (settings == null) throw new ArgumentNullException(nameof(settings));
+            if (settings.MaxBlocksPerFrame < 1 || settings.MaxRecordsPerFrame < 1 || settings.PublishIntervalFrames < 1
+                || settings.PollIntervalMicroseconds < 1 || settings.RecoveryIntervalMicroseconds < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(settings));
+            }
 
             _driver = driver;
             _ring = driver.Ring;

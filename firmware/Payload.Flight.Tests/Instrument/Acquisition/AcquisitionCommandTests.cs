@@ -212,6 +212,17 @@ public class AcquisitionCommandTests
         Assert.Equal((FailureCode.ExecutionError, (long)DigitizerResult.NoResponse), (test.Code, test.Data));
     }
 
+    [Theory]
+    [InlineData(0, 128, 10)]
+    [InlineData(2, 0, 10)]
+    [InlineData(2, 128, 0)]
+    public void Work_bounds_below_one_are_refused_at_boot(int blocks, int records, int publish)
+    {
+        var settings = new AcquisitionSettings { MaxBlocksPerFrame = blocks, MaxRecordsPerFrame = records, PublishIntervalFrames = publish };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AcquisitionRig(settings: settings));
+    }
+
     [Fact]
     public void The_dictionary_is_well_formed_and_in_its_blocks()
     {
