@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Flight;
 using Payload.Flight.Dictionary;
 
@@ -12,7 +13,7 @@ public static class Dictionaries
     /// <summary>The dictionary called <paramref name="name"/>.</summary>
     public static MissionDictionary Get(string name) => name switch
     {
-        "flight" => FlightDictionary.Build(),
+        "flight" => InstrumentSoftware.BuildDictionary(),
         "rich" => RichDictionary.Build(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown test dictionary"),
     };

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Dictionary.Json;
 using Payload.Dictionary.Xtce;
 using Payload.Flight;
@@ -15,7 +16,7 @@ public sealed class DictionaryExporterTests : IDisposable
     [Fact]
     public void Export_writes_json_and_xtce_that_read_back_and_validate()
     {
-        MissionDictionary flight = FlightDictionary.Build();
+        MissionDictionary flight = InstrumentSoftware.BuildDictionary();
         string json = Path.Combine(_folder, "payload.json");
         string xtce = Path.Combine(_folder, "payload.xtce.xml");
 

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using System.Text.Json.Nodes;
 using Payload.Dictionary.Json;
 using Payload.Flight;
@@ -35,7 +36,7 @@ public sealed class JsonDictionaryTests
     [Fact]
     public void Flight_dictionary_counts_names_and_ids_survive_the_round_trip()
     {
-        MissionDictionary flight = FlightDictionary.Build();
+        MissionDictionary flight = InstrumentSoftware.BuildDictionary();
 
         DictionaryDocument document = JsonDictionaryReader.Read(JsonDictionaryWriter.Write(flight));
 

@@ -42,7 +42,7 @@ public class BoardRadarPassTests
                 handler = new DataReadyToDriver(driver);
                 software.HandlePinEdges(instrument.DataReadyPin, handler);
                 software.CompleteBoot();
-                return software;
+                return new BootedSoftware(software, null);
             },
         });
         return (board, () => driver!, () => handler!);

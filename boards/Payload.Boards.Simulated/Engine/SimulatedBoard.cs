@@ -76,6 +76,9 @@ public sealed class SimulatedBoard
     /// <summary>The flight software of the present boot.</summary>
     public FlightSoftware Software { get; private set; }
 
+    /// <summary>The instrument software of the present boot, when the board boots it (the default).</summary>
+    public InstrumentSoftware? Instrument { get; private set; }
+
     /// <summary>Boots so far (the first power-on counts).</summary>
     public int Boots { get; private set; }
 
@@ -136,10 +139,11 @@ public sealed class SimulatedBoard
         var hardware = new FlightHardware(Clock, Uart, Flash, Watchdog);
         var instrument = new InstrumentHardware(new SpiWithAdvance(this, Digitizer), Digitizer.ResetPin,
             new DataReadyLine(Digitizer, this), _options.DataReadyPin, HousekeepingAdc);
-        var software = _options.Boot(hardware, instrument, Clock.NowMicroseconds);
+        var booted = _options.Boot(hardware, instrument, Clock.NowMicroseconds);
+        Instrument = booted.Instrument;
         Scheduler.After(_options.MinorFrameMicroseconds, () => Tick(generation));
-        Booted?.Invoke(software);
-        return software;
+        Booted?.Invoke(booted.Flight);
+        return booted.Flight;
     }
 
     private void Tick(long generation)

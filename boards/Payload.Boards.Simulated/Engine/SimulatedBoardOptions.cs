@@ -29,13 +29,26 @@ public sealed record SimulatedBoardOptions
     public long DataReadyLatencyMicroseconds { get; init; }
 
     /// <summary>
-    /// Boots the flight software on the board's hardware at the given monotonic time (called at power-on and after
-    /// every reset). The default boots the flight core alone.
+    /// Boots the software on the board's hardware at the given monotonic time (called at power-on and after every
+    /// reset). The default boots the whole payload software, <see cref="InstrumentSoftware"/>.
     /// </summary>
-    public Func<FlightHardware, InstrumentHardware, long, FlightSoftware> Boot { get; init; } = (hardware, instrument, now) =>
+    public Func<FlightHardware, InstrumentHardware, long, BootedSoftware> Boot { get; init; } = BootInstrument;
+
+    /// <summary>Boots the whole payload software: the flight core and the instrument.</summary>
+    public static BootedSoftware BootInstrument(FlightHardware hardware, InstrumentHardware instrument, long now)
+    {
+        var software = new InstrumentSoftware(hardware, instrument, now);
+        return new BootedSoftware(software.Flight, software);
+    }
+
+    /// <summary>Boots the flight core alone, with no instrument (the digitizer and ADC sit idle).</summary>
+    public static BootedSoftware BootFlightCore(FlightHardware hardware, InstrumentHardware instrument, long now)
     {
         var software = new FlightSoftware(hardware, now);
         software.CompleteBoot();
-        return software;
-    };
+        return new BootedSoftware(software, null);
+    }
 }
+
+/// <summary>What a boot produced: the flight core the board steps, and the instrument when there is one.</summary>
+public sealed record BootedSoftware(FlightSoftware Flight, InstrumentSoftware? Instrument);

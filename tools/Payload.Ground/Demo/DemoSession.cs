@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using System.Diagnostics;
 using Payload.Boards.Simulated.Engine;
 using Payload.Flight;
@@ -38,7 +39,7 @@ public sealed class DemoSession
         var wall = Stopwatch.StartNew();
         var board = new SimulatedBoard();
         using var link = new SimulatedBoardLink(board);
-        using var station = new GroundSession(link, FlightDictionary.Build());
+        using var station = new GroundSession(link, InstrumentSoftware.BuildDictionary());
         var context = new DemoContext(board, station, output);
         var printer = new TelemetryPrinter(output);
         station.Received += context.Record;

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Dictionary;
 using Payload.Dictionary.Xtce;
 using Payload.Flight;
@@ -22,7 +23,7 @@ public static class DictExportVerb
         if (!options.Has("--no-schema") && schemas is null)
             output.WriteLine("note: the XTCE schema (../shared/xtce beside the checkout) was not found; checking references only");
 
-        MissionDictionary dictionary = FlightDictionary.Build();
+        MissionDictionary dictionary = InstrumentSoftware.BuildDictionary();
         IReadOnlyList<XtceDiagnostic> problems = DictionaryExporter.Export(dictionary, json, xtce, schemas);
         if (problems.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Flight;
 using Payload.Flight.Dictionary;
 using Payload.Flight.Modes;
@@ -8,7 +9,7 @@ namespace Payload.GroundStation.Tests.Commanding;
 
 public sealed class CommandEncoderTests
 {
-    private static readonly MissionDictionary Dictionary = FlightDictionary.Build();
+    private static readonly MissionDictionary Dictionary = InstrumentSoftware.BuildDictionary();
     private readonly CommandEncoder _encoder = new(Dictionary);
 
     [Fact]

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.GroundStation;
 using Payload.Boards.Simulated.Engine;
 using Payload.Flight;
@@ -17,7 +18,7 @@ internal sealed class BoardSession : IDisposable
     {
         Board = new SimulatedBoard();
         _link = new SimulatedBoardLink(Board);
-        Station = new GroundSession(_link, groundDictionary ?? FlightDictionary.Build(), options);
+        Station = new GroundSession(_link, groundDictionary ?? InstrumentSoftware.BuildDictionary(), options);
         Station.Received += Received.Add;
     }
 

@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Flight;
 using Payload.Flight.Commanding;
 using Payload.Flight.Dictionary;
@@ -9,7 +10,7 @@ namespace Payload.GroundStation.Tests.Telemetry;
 
 public sealed class TelemetryDecoderTests
 {
-    private static readonly TelemetryDecoder FlightDecoder = new(FlightDictionary.Build());
+    private static readonly TelemetryDecoder FlightDecoder = new(InstrumentSoftware.BuildDictionary());
 
     [Fact]
     public void AProgressFailureCarriesStepCodeAndData()

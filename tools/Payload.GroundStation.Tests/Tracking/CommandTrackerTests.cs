@@ -1,3 +1,4 @@
+using Payload.Flight.Instrument;
 using Payload.Flight;
 using Payload.Flight.Commanding;
 using Payload.Flight.Protocol;
@@ -10,8 +11,8 @@ namespace Payload.GroundStation.Tests.Tracking;
 
 public sealed class CommandTrackerTests
 {
-    private static readonly TelemetryDecoder Decoder = new(FlightDictionary.Build());
-    private readonly CommandEncoder _encoder = new(FlightDictionary.Build());
+    private static readonly TelemetryDecoder Decoder = new(InstrumentSoftware.BuildDictionary());
+    private readonly CommandEncoder _encoder = new(InstrumentSoftware.BuildDictionary());
     private readonly CommandTracker _tracker = new();
 
     [Fact]
