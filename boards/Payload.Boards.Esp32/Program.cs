@@ -50,10 +50,7 @@ namespace Payload.Boards.Esp32
             var instrument = new InstrumentHardware(digitizer, digitizerReset, dataReady, BoardMap.DataReadyPin, housekeepingAdc);
 
             long now = clock.NowMicroseconds;
-            FlightSoftware flight = new FlightSoftware(hardware, now);
-            flight.CompleteBoot();
-            // >>> INSTRUMENT BOOT: replace the two lines above with this one once InstrumentSoftware is in the device build:
-            // FlightSoftware flight = new InstrumentSoftware(hardware, instrument, now).Flight;
+            FlightSoftware flight = new InstrumentSoftware(hardware, instrument, now).Flight;
             Debug.WriteLine("SARCAL-1: flight software booted");
 
             var steps = new FlightSteps(flight, clock);
