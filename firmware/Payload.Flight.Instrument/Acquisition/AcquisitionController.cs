@@ -259,7 +259,14 @@ namespace Payload.Flight.Instrument.Acquisition
             _pass.LossCounter = _driver.RecordsLost + _driver.RingOverflows + _chipLostTotal;
             PassState before = _pass.State;
             _pass.Run(nowMicroseconds, _modes.Current == Mode.Acquire, _supervisor.IsOperational);
-            _delivery.Run();
+            try
+            {
+                _delivery.Run();
+            }
+            catch (Exception)
+            {
+                // The downlink threw: the message stays queued and is offered again next frame (ACQ_RESET drops it).
+            }
             if (_pass.State != before)
             {
                 _dirty = true;

@@ -232,6 +232,33 @@ public class PassStateMachineTests
         Assert.True(rig.Parameter(DownlinkRefusedParameter) >= 1);
     }
 
+    private sealed class ThrowingOnceDownlink(RecordingProductDownlink inner) : IProductDownlink
+    {
+        public int Throws = 1;
+        public bool IsBusy => inner.IsBusy;
+
+        public bool TryStart(ushort transactionId, byte[] source, int offset, int length)
+        {
+            if (Throws-- > 0) throw new InvalidOperationException("sender fault");
+            return inner.TryStart(transactionId, source, offset, length);
+        }
+    }
+
+    [Fact]
+    public void A_downlink_that_throws_never_takes_the_step_down_and_the_message_is_offered_again()
+    {
+        var inner = new RecordingProductDownlink();
+        var rig = new AcquisitionRig(downlink: new ThrowingOnceDownlink(inner)).Start();
+        rig.Execute(SetRawDecimationSubtype, AcquisitionRig.U16(0));
+        rig.Arm();
+        rig.Train(rig.NowTicks + Second / 10, 300, Pri, AcquisitionRig.Beam(300, 60));
+
+        Assert.True(rig.RunUntil(() => rig.Controller.Pass.State == PassState.Idle && rig.Controller.Pass.HasProducts, 1000));
+
+        Assert.Single(inner.OfKind(AcquisitionMessage.ProductsKind));
+        Assert.Single(rig.Raised(ProductsReadyEvent));
+    }
+
     [Fact]
     public void Records_arriving_while_idle_are_counted_and_discarded()
     {
