@@ -2,6 +2,7 @@ using Payload.Benchmarks;
 using Payload.Benchmarks.Acquisition;
 using Payload.Benchmarks.Downlink;
 using Payload.Benchmarks.LinkCodec;
+using Payload.Benchmarks.Simulation;
 
 // Add new benchmarks here; each prints its own figures against its targets.
 IBenchmark[] benchmarks =
@@ -9,6 +10,7 @@ IBenchmark[] benchmarks =
     new LinkCodecBenchmark(),
     new AcquisitionBenchmark(),
     new DownlinkBenchmark(),
+    new SimulationBenchmark(),
 ];
 
 if (args.Contains("--list"))
