@@ -1,6 +1,7 @@
 using Payload.Benchmarks;
 using Payload.Benchmarks.Acquisition;
 using Payload.Benchmarks.Downlink;
+using Payload.Benchmarks.RoundTrip;
 using Payload.Benchmarks.LinkCodec;
 using Payload.Benchmarks.Simulation;
 
@@ -10,6 +11,7 @@ IBenchmark[] benchmarks =
     new LinkCodecBenchmark(),
     new AcquisitionBenchmark(),
     new DownlinkBenchmark(),
+    new TelecommandRoundTripBenchmark(),
     new SimulationBenchmark(),
 ];
 

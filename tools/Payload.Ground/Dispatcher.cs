@@ -39,6 +39,14 @@ public static class Dispatcher
                     if (rest[0] != "export") throw new UsageException($"dict: unknown action '{rest[0]}' (actions: export)");
                     if (rest.Contains("--help")) { Usage.WriteVerb("dict", output); return 0; }
                     return DictExportVerb.Run(rest.Skip(1).ToArray(), output, error);
+                case "sim" or "send" or "connect":
+                    if (rest.Contains("--help")) { Usage.WriteVerb(verb, output); return 0; }
+                    return verb switch
+                    {
+                        "sim" => SimVerb.Run(rest, output, error),
+                        "send" => SendVerb.Run(rest, output, error),
+                        _ => ConnectVerb.Run(rest, Console.IsInputRedirected ? Console.In : null, output, error),
+                    };
                 default:
                     throw new UsageException(verb.StartsWith('-') ? $"unknown option '{verb}' (a verb comes first)" : $"unknown verb '{verb}'");
             }

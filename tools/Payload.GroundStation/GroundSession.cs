@@ -16,7 +16,9 @@ namespace Payload.GroundStation;
 /// </summary>
 /// <remarks>
 /// Received octets are processed one chunk at a time under a lock, so <see cref="Received"/> handlers see reports in
-/// arrival order; they may send from inside the handler. Sending is thread-safe.
+/// arrival order; they may send from inside the handler. Sending is thread-safe. On a byte-stream link packets are
+/// COBS-framed; on a packet-oriented link (<see cref="IGroundLink.IsPacketOriented"/>, UDP) each packet goes and comes
+/// unframed, one per datagram. When a link reconnects, a half-received frame from the lost connection is dropped.
 /// </remarks>
 public sealed class GroundSession : IDisposable
 {
@@ -29,6 +31,7 @@ public sealed class GroundSession : IDisposable
     private long _commandsSent;
     private long _packetsReceived;
     private long _packetsRejected;
+    private long _datagramOctets;
     private bool _disposed;
 
     /// <summary>Connects a station with <paramref name="dictionary"/> to <paramref name="link"/>.</summary>
@@ -58,6 +61,7 @@ public sealed class GroundSession : IDisposable
             _clock = () => wall.Elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000);
         }
         link.Received += OnLinkReceived;
+        link.StateChanged += OnLinkStateChanged;
     }
 
     /// <summary>The transport.</summary>
@@ -106,7 +110,7 @@ public sealed class GroundSession : IDisposable
                 return new GroundStatistics
                 {
                     OctetsSent = Interlocked.Read(ref _octetsSent),
-                    OctetsReceived = Deframer.OctetsReceived,
+                    OctetsReceived = Deframer.OctetsReceived + _datagramOctets,
                     CommandsSent = Interlocked.Read(ref _commandsSent),
                     PacketsReceived = _packetsReceived,
                     PacketsRejected = _packetsRejected,
@@ -143,7 +147,7 @@ public sealed class GroundSession : IDisposable
         ArgumentNullException.ThrowIfNull(command);
         EnsureDictionaryMatches();
         TrackedCommand tracked = Tracker.Track(command, NowMicroseconds);
-        Transmit(LinkFramer.Frame(command.Packet));
+        Transmit(Frame(command.Packet));
         Interlocked.Increment(ref _commandsSent);
         return tracked;
     }
@@ -182,12 +186,12 @@ public sealed class GroundSession : IDisposable
             CommandDefinition? definition = Dictionary.FindCommand(packet[SpacePacketHeader.Length + 1], packet[SpacePacketHeader.Length + 2]);
             tracked = Tracker.Track(definition?.Mnemonic ?? "?", RequestId.Of(packet), ack, NowMicroseconds);
         }
-        Transmit(LinkFramer.Frame(packet));
+        Transmit(Frame(packet));
         Interlocked.Increment(ref _commandsSent);
         return tracked;
     }
 
-    /// <summary>Sends octets exactly as given, without framing (fault injection: garbage, half frames).</summary>
+    /// <summary>Sends octets exactly as given, without framing (fault injection: garbage, half frames; on UDP one datagram).</summary>
     public void SendRaw(byte[] octets)
     {
         ArgumentNullException.ThrowIfNull(octets);
@@ -200,12 +204,15 @@ public sealed class GroundSession : IDisposable
         if (_disposed) return;
         _disposed = true;
         Link.Received -= OnLinkReceived;
+        Link.StateChanged -= OnLinkStateChanged;
     }
 
     private void EnsureDictionaryMatches()
     {
         if (!_options.AllowDictionaryMismatch && LastHashCheck is { Matches: false } check) throw new DictionaryMismatchException(check);
     }
+
+    private byte[] Frame(byte[] packet) => Link.IsPacketOriented ? packet : LinkFramer.Frame(packet);
 
     private void Transmit(byte[] octets)
     {
@@ -220,7 +227,24 @@ public sealed class GroundSession : IDisposable
     {
         lock (_receiveLock)
         {
-            Deframer.Push(buffer, offset, count);
+            if (Link.IsPacketOriented)
+            {
+                _datagramOctets += count;
+                OnPacket(buffer.AsSpan(offset, count).ToArray());
+            }
+            else
+            {
+                Deframer.Push(buffer, offset, count);
+            }
+        }
+    }
+
+    private void OnLinkStateChanged(LinkStateChange change)
+    {
+        if (change.State != LinkState.Connected) return;
+        lock (_receiveLock)
+        {
+            Deframer.DiscardPartialFrame();
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class SimulatedBoardLink : IGroundLink, ILinkClock, IDisposable
     /// <inheritdoc />
     public event Action<byte[], int, int>? Received;
 
+    /// <summary>"sim:".</summary>
+    public string Description => "sim:";
+
     /// <summary>The board's virtual time, the ground's clock when it talks to this board.</summary>
     public long NowMicroseconds => Board.NowMicroseconds;
 
