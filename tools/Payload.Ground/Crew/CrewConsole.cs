@@ -55,7 +55,7 @@ public sealed class CrewConsole
             Print(_options.Style.Dim("Type a command (MNEMONIC args), 'help', 'help MNEMONIC', 'status' or 'quit'." + (script is null ? " Tab completes." : "")));
             if (script is null)
             {
-                Func<ConsoleKeyInfo> readKey = _options.ReadKey ?? (() => Console.ReadKey(intercept: true));
+                Func<ConsoleKeyInfo> readKey = _options.ReadKey ?? ReadTerminalKey;
                 _editor = new LineEditor(readKey, _output, "> ", Completer.Complete);
             }
             while (true)
@@ -77,6 +77,13 @@ public sealed class CrewConsole
             _session.Link.StateChanged -= OnLinkState;
             _editor = null;
         }
+    }
+
+    /// <summary>A key from the terminal; Ctrl+C comes as a key (the editor quits on it) rather than killing the process mid-command.</summary>
+    private static ConsoleKeyInfo ReadTerminalKey()
+    {
+        Console.TreatControlCAsInput = true;
+        return Console.ReadKey(intercept: true);
     }
 
     /// <summary>Runs one line; false when it was quit.</summary>
