@@ -47,6 +47,12 @@ public static class Dispatcher
                         "send" => SendVerb.Run(rest, output, error),
                         _ => ConnectVerb.Run(rest, Console.IsInputRedirected ? Console.In : null, output, error),
                     };
+                case "archive":
+                    if (rest.Count == 0 || rest.Contains("--help")) { Usage.WriteVerb("archive", output); return rest.Count == 0 ? UsageExitCode : 0; }
+                    return ArchiveVerb.Run(rest, output, error);
+                case "plot":
+                    if (rest.Contains("--help")) { Usage.WriteVerb("plot", output); return 0; }
+                    return PlotVerb.Run(rest, output, error);
                 default:
                     throw new UsageException(verb.StartsWith('-') ? $"unknown option '{verb}' (a verb comes first)" : $"unknown verb '{verb}'");
             }

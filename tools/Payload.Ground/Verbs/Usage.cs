@@ -62,6 +62,22 @@ public static class Usage
             "  --force, --dict, --hash-timeout   as for send",
             "Exit codes: 0 after quit; 2 usage; 4 link error; 5 dictionary mismatch.",
         ]),
+        ("archive", "archive [--db FILE] parameters NAME|events|commands|passes|export [options]", "queries the ground archive; CSV per query or per table", [
+            "Reads the SQLite archive that `connect --archive FILE` or `demo` wrote (default: payload-archive.db here).",
+            "  parameters NAME [--from T] [--to T] [--csv FILE]   one parameter's values (HK and ST[20]) by on-board time",
+            "  events [--severity S] [--name NAME] [--from T] [--to T] [--csv FILE]",
+            "                                                      events of severity S or above (informative, low, medium, high)",
+            "  commands [--from T] [--to T] [--csv FILE]           commands by ground time sent, with final state and stage times",
+            "  passes                                              the instrument's passes (IDs for `plot --pass`)",
+            "  export --csv DIR                                    every table as DIR/TABLE.csv",
+            "  --db FILE   the archive (default payload-archive.db); times T are seconds",
+        ]),
+        ("plot", "plot [--db FILE] --pass ID --out DIR [--report]", "PNG plots of an archived pass, and its report", [
+            "Draws pass ID of the archive (`archive passes` lists them) into DIR: pulse-train.png (peak level against TOA),",
+            "antenna-pattern.png (bin means with the on-board parabola fit and the ground recomputation), hk-temperatures.png",
+            "and hk-rails.png (housekeeping around the pass).",
+            "  --report    also write DIR/pass-report.md comparing every on-board product with the ground's (exit 1 when one is beyond tolerance)",
+        ]),
     ];
 
     /// <summary>Writes the overview of every verb.</summary>

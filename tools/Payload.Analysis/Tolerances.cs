@@ -1,4 +1,4 @@
-namespace Payload.Analysis.Tests;
+namespace Payload.Analysis;
 
 /// <summary>
 /// How far the on-board products may be from the ground's, and both from the truth, with the reason for each size.

@@ -1,0 +1,17 @@
+namespace Payload.GroundStation.Archive;
+
+/// <summary>How an <see cref="ArchiveWriter"/> batches its writes.</summary>
+public sealed record ArchiveWriterOptions
+{
+    /// <summary>Reports queued before a batch is written (default 500).</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>Longest a report waits in the queue (a timer flushes); zero: only full batches, <see cref="ArchiveWriter.Flush"/> and dispose write.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The session's start in wall time (default: now), for <c>sessions.started_utc</c>.</summary>
+    public DateTimeOffset? StartedUtc { get; init; }
+
+    /// <summary>What the link was, when the writer archives without a session ("none" by default).</summary>
+    public string? LinkDescription { get; init; }
+}
