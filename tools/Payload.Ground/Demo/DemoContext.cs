@@ -61,6 +61,21 @@ public sealed class DemoContext
         return condition;
     }
 
+    /// <summary>The ground archive the session feeds (set by the session before the steps run).</summary>
+    public DemoArchive Archive { get; set; } = null!;
+
+    /// <summary>Where the demo writes its archive and pass reports.</summary>
+    public string OutputDirectory { get; set; } = ".";
+
+    /// <summary>When false, progress lines are not printed.</summary>
+    public bool ShowProgress { get; set; } = true;
+
+    /// <summary>A progress line of a long step.</summary>
+    public void Progress(string text)
+    {
+        if (ShowProgress) Output.WriteLine($"  … {text}");
+    }
+
     /// <summary>Runs the board for <paramref name="seconds"/> of virtual time.</summary>
     public void RunFor(double seconds) => Board.RunFor((long)(seconds * 1e6));
 

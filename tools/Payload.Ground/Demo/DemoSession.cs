@@ -15,13 +15,17 @@ namespace Payload.Ground.Demo;
 /// <remarks>Add steps to <see cref="Steps"/> (e.g. the radar pass of issue 4) before <see cref="Run"/>.</remarks>
 public sealed class DemoSession
 {
-    /// <summary>Creates the session with the core steps.</summary>
-    public DemoSession(double? virtualSeconds = null, bool quiet = false)
+    /// <summary>Creates the session with the core steps and the radar pass, writing its archive and report under <paramref name="outputDirectory"/>.</summary>
+    public DemoSession(double? virtualSeconds = null, bool quiet = false, DemoRadar radar = DemoRadar.Nisar, string outputDirectory = "out/demo")
     {
         VirtualSeconds = virtualSeconds;
         Quiet = quiet;
-        Steps = [.. CoreDemoSteps.All];
+        OutputDirectory = outputDirectory;
+        Steps = [.. CoreDemoSteps.All, .. RadarPassDemoSteps.For(radar)];
     }
+
+    /// <summary>Where the archive (payload-archive.db) and the pass reports go.</summary>
+    public string OutputDirectory { get; }
 
     /// <summary>The steps, in order.</summary>
     public List<DemoStep> Steps { get; }
@@ -40,7 +44,9 @@ public sealed class DemoSession
         var board = new SimulatedBoard();
         using var link = new SimulatedBoardLink(board);
         using var station = new GroundSession(link, InstrumentSoftware.BuildDictionary());
-        var context = new DemoContext(board, station, output);
+        Directory.CreateDirectory(OutputDirectory);
+        using var archive = new DemoArchive(Path.Combine(OutputDirectory, "payload-archive.db"), station);
+        var context = new DemoContext(board, station, output) { Archive = archive, OutputDirectory = OutputDirectory };
         var printer = new TelemetryPrinter(output);
         station.Received += context.Record;
         if (!Quiet) station.Received += printer.Print;

@@ -5,9 +5,12 @@ public static class Usage
 {
     private static readonly (string Verb, string Synopsis, string Summary, string[] Details)[] Verbs =
     [
-        ("demo", "demo [--seconds N] [--quiet]", "a scripted session against the in-process simulated board", [
-            "Boots the simulated board in-process and runs a scripted ground session in virtual time,",
-            "printing every telemetry packet as it arrives; exits 0 when every expectation held, 1 when not.",
+        ("demo", "demo [--radar nisar|sentinel1] [--out DIR] [--seconds N] [--quiet]", "a scripted session against the in-process simulated board, with a radar pass", [
+            "Boots the simulated board in-process and runs a scripted ground session in virtual time, printing every",
+            "telemetry packet as it arrives, then flies a radar pass, receives its products and raw records over ST[13],",
+            "recomputes the products on the ground and writes the pass report; exits 0 when every expectation held.",
+            "  --radar R     nisar (default) or sentinel1",
+            "  --out DIR     where the archive (payload-archive.db) and the pass report go (default out/demo)",
             "  --seconds N   virtual duration of the session (default: as long as the script takes)",
             "  --quiet       print only the steps, their checks and the summary",
         ]),
