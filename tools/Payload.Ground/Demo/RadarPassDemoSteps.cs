@@ -43,7 +43,7 @@ public static class RadarPassDemoSteps
         RadarPass pass = demo.Board.FlyPass(profile);
         demo.Say($"{profile.Name}: {pass.Pulses.Count} pulses over {profile.VisibleDurationS:F0} s, true beamwidth {pass.Truth.BeamwidthDeg:F4} deg, true PRF {pass.Truth.ReceiverPrfHz:F1} Hz");
         var products = false;
-        for (int second = 1; second <= 120 && !(products && demo.Archive.HasProducts && !demo.Board.Instrument!.Flight.LargeTransfer.IsActive); second++)
+        for (int second = 1; second <= 120 && !(products && demo.Archive.HasCompletePass); second++)
         {
             demo.RunFor(1);
             products = demo.Events("ACQ_PRODUCTS_READY", from).Any();
@@ -54,6 +54,7 @@ public static class RadarPassDemoSteps
         demo.Expect(demo.Events("ACQ_PASS_ENDED", from).Any(), "ACQ_PASS_ENDED reported");
         demo.Expect(products, "ACQ_PRODUCTS_READY reported");
         demo.Expect(demo.Archive.HasProducts, "the products message was rebuilt on the ground from its ST[13] parts");
+        demo.Expect(demo.Archive.HasCompletePass, "the pass's last raw chunk was rebuilt on the ground");
         return pass;
     }
 

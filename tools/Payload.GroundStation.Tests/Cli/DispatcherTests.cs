@@ -9,7 +9,7 @@ public sealed class DispatcherTests
     [InlineData(new string[0], "error: no verb given.")]
     [InlineData(new[] { "fly" }, "error: unknown verb 'fly'")]
     [InlineData(new[] { "--verbose" }, "error: unknown option '--verbose' (a verb comes first)")]
-    [InlineData(new[] { "demo", "--fast" }, "error: demo: unknown option '--fast' (options: --quiet, --seconds)")]
+    [InlineData(new[] { "demo", "--fast" }, "error: demo: unknown option '--fast' (options: --out, --quiet, --radar, --seconds)")]
     [InlineData(new[] { "demo", "--seconds" }, "error: demo: option --seconds needs a value")]
     [InlineData(new[] { "demo", "--seconds", "-3" }, "error: demo: --seconds must be a positive number, not '-3'")]
     [InlineData(new[] { "demo", "--seconds", "soon" }, "error: demo: --seconds must be a positive number, not 'soon'")]
@@ -33,7 +33,7 @@ public sealed class DispatcherTests
 
         Assert.Equal(0, Dispatcher.Run(["--help"], output, TextWriter.Null));
 
-        Assert.Contains("demo [--seconds N] [--quiet]", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("demo [--radar nisar|sentinel1] [--out DIR] [--seconds N] [--quiet]", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("dict export [--json FILE] [--xtce FILE]", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -41,10 +41,14 @@ public sealed class DispatcherTests
     public void TheDemoHoldsEveryExpectation()
     {
         var output = new StringWriter();
+        string directory = Directory.CreateTempSubdirectory("ground-demo").FullName;
 
-        int code = new DemoSession(virtualSeconds: 12, quiet: true).Run(output);
+        int code = new DemoSession(quiet: true, outputDirectory: directory).Run(output);
 
         Assert.True(code == 0, output.ToString());
+        Assert.True(File.Exists(Path.Combine(directory, "payload-archive.db")), "the demo archives into its output directory");
+        Assert.True(File.Exists(Path.Combine(directory, "pass-1", "pass-report.md")), "the demo writes the pass report");
+        Directory.Delete(directory, recursive: true);
         Assert.Contains("dictionary hash 0x", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("refused: MODE_SET: argument 'mode' = 7 is out of range 0..2 (SAFE, STANDBY, ACQUIRE)", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("HK_CORE sys.dictionary_hash", output.ToString(), StringComparison.Ordinal);
@@ -53,7 +57,7 @@ public sealed class DispatcherTests
     [Fact]
     public void AFailedExpectationMakesTheDemoExitNonZero()
     {
-        var session = new DemoSession(quiet: true);
+        var session = new DemoSession(quiet: true, outputDirectory: Directory.CreateTempSubdirectory("ground-demo").FullName);
         session.Steps.Add(new DemoStep("an impossible step", demo => demo.Expect(demo.Station.Tracker.FailedCount == 0, "nothing ever fails")));
         var output = new StringWriter();
 
