@@ -42,6 +42,8 @@ namespace Payload.Flight.Instrument
             Flight.Executive.Group(FlightConfiguration.FrameGroup).Add(Acquisition);
             Flight.Executive.Group(FlightConfiguration.SlowGroup).Add(Health);
             Flight.Dispatcher.BindService(AcquisitionDictionary.Service, new AcquisitionService(Acquisition));
+            // One conversion at boot, so the first housekeeping report carries measurements, not zeros that read as faults.
+            Health.Run(0, bootMicroseconds);
             Flight.CompleteBoot();
         }
 

@@ -77,3 +77,34 @@ public class BoardRadarPassTests
         Assert.Equal(Payload.Boards.Simulated.Chips.Mcp3208.Mcp3208Model.CodeFor(0.5 + 0.6, 2.048), driver.Read(1));
     }
 }
+
+/// <summary>The payload software as the board boots it: the instrument's telemetry is real from the first report.</summary>
+public class InstrumentBootTests
+{
+    [Fact]
+    public void The_first_housekeeping_carries_measured_rails_and_temperatures()
+    {
+        var board = new SimulatedBoard();
+
+        var parameters = board.Software.Parameters;
+
+        Assert.Equal(2500, parameters.Get(Payload.Flight.Instrument.Health.HousekeepingAdcMap.DetectorTemperatureParameter));
+        Assert.InRange(parameters.Get(Payload.Flight.Instrument.Health.HousekeepingAdcMap.Rail5VParameter), 4990, 5010);
+    }
+
+    [Fact]
+    public void A_temperature_excursion_shows_in_the_instrument_telemetry()
+    {
+        var board = new SimulatedBoard();
+        board.RunFor(2_000_000);
+
+        board.AnalogInputs.TemperatureCelsius = 80;
+        board.RunFor(2_000_000);
+
+        var parameters = board.Software.Parameters;
+        long boardTemperature = parameters.Get(Payload.Flight.Instrument.Health.HousekeepingAdcMap.BoardTemperatureParameter);
+        Assert.InRange(boardTemperature, 7990, 8010);
+        var definition = board.Software.Dictionary.FindParameter(Payload.Flight.Instrument.Health.HousekeepingAdcMap.BoardTemperatureParameter)!;
+        Assert.True(boardTemperature > definition.HighLimit, "80 °C is above the board temperature's high limit");
+    }
+}
