@@ -23,10 +23,22 @@ public sealed class SimulatedBoard
     private long _digitizerWakeMicroseconds = long.MaxValue;
     private int _pendingDataReadyEdges;
 
+    // Cached once: the board schedules these every frame and at every pulse edge, and allocates nothing per event.
+    private readonly Action<long> _tick;
+    private readonly Action<long> _deliverDataReady;
+    private readonly Action<long> _wakeDigitizer;
+    private readonly Action _minorFrame;
+    private readonly Action _dataReadyEdge;
+
     /// <summary>Powers the board on.</summary>
     public SimulatedBoard(SimulatedBoardOptions? options = null)
     {
         _options = options ?? new SimulatedBoardOptions();
+        _tick = Tick;
+        _deliverDataReady = DeliverDataReady;
+        _wakeDigitizer = WakeDigitizer;
+        _minorFrame = RunMinorFrame;
+        _dataReadyEdge = RunDataReadyEdge;
         Scheduler = new EventScheduler();
         Clock = new VirtualClock(Scheduler);
         Flash = new SimulatedFlash(_options.FlashBytes);
@@ -64,11 +76,24 @@ public sealed class SimulatedBoard
     /// <summary>The digitizer's clock now, on the scene's TOA axis.</summary>
     public long NowTicks => NowMicroseconds * TicksPerMicrosecond;
 
-    /// <summary>Puts a radar pass overhead from now: its pulses arrive at the antenna on the pass's own timeline.</summary>
+    /// <summary>
+    /// Puts a radar pass overhead from now: its pulses arrive at the antenna on the pass's own timeline, each synthesised
+    /// when the digitizer reaches it (the pass's <see cref="RadarPass.Pulses"/> are only held if asked for).
+    /// </summary>
     public RadarPass FlyPass(RadarProfile profile, SceneOptions? options = null, double? peakTimeS = null)
     {
         options ??= new SceneOptions();
-        var pass = RadarPass.Simulate(profile, options with { Clock = options.Clock with { EpochTicks = NowTicks } }, peakTimeS);
+        return FlyPass(RadarPass.Simulate(profile, options with { Clock = options.Clock with { EpochTicks = NowTicks } }, peakTimeS));
+    }
+
+    /// <summary>
+    /// Puts a pass simulated beforehand overhead: its pulses arrive at their own TOA on the board's axis, so a pass made
+    /// with <c>Clock.EpochTicks</c> = <see cref="NowTicks"/> of the moment it flies is the pass the other overload makes
+    /// (streamed from its held <see cref="RadarPass.Pulses"/> if they were asked for before).
+    /// </summary>
+    public RadarPass FlyPass(RadarPass pass)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
         RadarInput.Switch(pass.CreateSource());
         ScheduleDigitizer();
         return pass;
@@ -141,7 +166,7 @@ public sealed class SimulatedBoard
             new DataReadyLine(Digitizer, this), _options.DataReadyPin, HousekeepingAdc);
         var booted = _options.Boot(hardware, instrument, Clock.NowMicroseconds);
         Instrument = booted.Instrument;
-        Scheduler.After(_options.MinorFrameMicroseconds, () => Tick(generation));
+        Scheduler.After(_options.MinorFrameMicroseconds, _tick, generation);
         Booted?.Invoke(booted.Flight);
         return booted.Flight;
     }
@@ -152,7 +177,7 @@ public sealed class SimulatedBoard
         AdvanceDigitizer();
         if (NowMicroseconds >= _hungUntil)
         {
-            Step(() => Software.OnMinorFrame(_frame, Clock.NowMicroseconds));
+            Step(_minorFrame);
             _frame++;
         }
         if (generation != _bootGeneration) return;
@@ -161,7 +186,7 @@ public sealed class SimulatedBoard
             Reset("watchdog");
             return;
         }
-        Scheduler.After(_options.MinorFrameMicroseconds, () => Tick(generation));
+        Scheduler.After(_options.MinorFrameMicroseconds, _tick, generation);
     }
 
     /// <summary>Brings the digitizer to now and delivers the DRDY edges it raised to the flight software.</summary>
@@ -174,15 +199,19 @@ public sealed class SimulatedBoard
             // Merged edges arrive as one, like the ESP32's event queue delivers them.
             var generation = _bootGeneration;
             if (_options.DataReadyLatencyMicroseconds == 0) DeliverDataReady(generation);
-            else Scheduler.After(_options.DataReadyLatencyMicroseconds, () => DeliverDataReady(generation));
+            else Scheduler.After(_options.DataReadyLatencyMicroseconds, _deliverDataReady, generation);
         }
         ScheduleDigitizer();
     }
 
+    private void RunMinorFrame() => Software.OnMinorFrame(_frame, Clock.NowMicroseconds);
+
+    private void RunDataReadyEdge() => Software.OnPinEdge(_options.DataReadyPin, false, Clock.NowMicroseconds);
+
     private void DeliverDataReady(long generation)
     {
         if (generation != _bootGeneration || NowMicroseconds < _hungUntil) return;
-        Step(() => Software.OnPinEdge(_options.DataReadyPin, false, Clock.NowMicroseconds));
+        Step(_dataReadyEdge);
     }
 
     private void ScheduleDigitizer()
@@ -192,12 +221,15 @@ public sealed class SimulatedBoard
         var at = (next + TicksPerMicrosecond - 1) / TicksPerMicrosecond;
         if (at >= _digitizerWakeMicroseconds && _digitizerWakeMicroseconds > NowMicroseconds) return;
         _digitizerWakeMicroseconds = at;
-        Scheduler.At(at, () =>
-        {
-            if (_digitizerWakeMicroseconds != at) return;
-            _digitizerWakeMicroseconds = long.MaxValue;
-            AdvanceDigitizer();
-        });
+        Scheduler.At(at, _wakeDigitizer, at);
+    }
+
+    // A wake-up superseded by an earlier one is left in the queue and does nothing when its time comes.
+    private void WakeDigitizer(long at)
+    {
+        if (_digitizerWakeMicroseconds != at) return;
+        _digitizerWakeMicroseconds = long.MaxValue;
+        AdvanceDigitizer();
     }
 
     /// <summary>The SPI bus to the digitizer: the chip is brought to the present instant before every transfer.</summary>

@@ -58,9 +58,12 @@ public sealed class DetectorModel
     public double Dbm(int peakCode) => Detector.LevelDbm(Adc.Volts(MaxCode - peakCode));
 
     /// <summary>Reads one pulse peak: with <paramref name="noise"/> the level is drawn (Rician plus log noise), without it it is exact.</summary>
-    public DetectorReading Read(double inputDbm, Pcg32? noise)
+    public DetectorReading Read(double inputDbm, Pcg32? noise) => Read(inputDbm, noise, noise is null ? 0.0 : Detector.NoiseSigma);
+
+    /// <summary><see cref="Read(double, Pcg32?)"/> with the detector's <see cref="LogDetector.NoiseSigma"/> already worked out (once per pass, not per pulse).</summary>
+    internal DetectorReading Read(double inputDbm, Pcg32? noise, double noiseSigma)
     {
-        var level = noise is null ? inputDbm : Detector.NoisyLevelDbm(inputDbm, noise);
+        var level = noise is null ? inputDbm : Detector.NoisyLevelDbm(inputDbm, noise, noiseSigma);
         var saturated = level >= Detector.SaturationDbm;
         var atFloor = level <= Detector.FloorDbm;
         var clipped = Math.Clamp(level, Detector.FloorDbm, Detector.SaturationDbm);

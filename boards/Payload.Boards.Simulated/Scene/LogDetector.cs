@@ -55,11 +55,16 @@ public sealed record LogDetector
     public double LevelDbm(double volts) => InterceptDbm + (volts - OffsetVolts) / SlopeVoltsPerDb;
 
     /// <summary>Level the detector reports for one pulse peak: signal plus Rician noise plus log-output noise, not yet clipped.</summary>
-    public double NoisyLevelDbm(double inputDbm, Pcg32 random)
+    public double NoisyLevelDbm(double inputDbm, Pcg32 random) => NoisyLevelDbm(inputDbm, random, NoiseSigma);
+
+    /// <summary>Rms of each quadrature component of the input noise, in √mW: the pulse generator takes it once per pass.</summary>
+    internal double NoiseSigma => Math.Sqrt(Math.Pow(10.0, NoisePowerDbm / 10.0) / 2.0);
+
+    /// <summary><see cref="NoisyLevelDbm(double, Pcg32)"/> with <see cref="NoiseSigma"/> already worked out.</summary>
+    internal double NoisyLevelDbm(double inputDbm, Pcg32 random, double noiseSigma)
     {
         ArgumentNullException.ThrowIfNull(random);
         var signalAmplitude = Math.Sqrt(Math.Pow(10.0, inputDbm / 10.0));
-        var noiseSigma = Math.Sqrt(Math.Pow(10.0, NoisePowerDbm / 10.0) / 2.0);
         var i = signalAmplitude + noiseSigma * random.NextGaussian();
         var q = noiseSigma * random.NextGaussian();
         var power = Math.Max(i * i + q * q, 1e-30);
