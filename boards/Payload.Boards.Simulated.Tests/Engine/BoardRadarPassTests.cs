@@ -108,3 +108,44 @@ public class InstrumentBootTests
         Assert.True(boardTemperature > definition.HighLimit, "80 °C is above the board temperature's high limit");
     }
 }
+
+/// <summary>SPI transfers take their byte time of the CPU, so the executive measures what the board would.</summary>
+public class SpiTimingTests
+{
+    [Fact]
+    public void Spi_transfers_show_in_the_rate_groups_execution_times()
+    {
+        var board = new SimulatedBoard();
+        board.RunFor(1_000_000);
+        board.Software.Modes.TryEnter(Payload.Flight.Modes.Mode.Standby);
+        board.Software.Modes.TryEnter(Payload.Flight.Modes.Mode.Acquire);
+        board.Instrument!.Acquisition.Arm(30, 60, Payload.Flight.Instrument.Acquisition.ExpectedRadar.Nisar, 0, 0, out _);
+
+        board.FlyPass(RadarProfile.NisarL());
+        board.RunFor(12_000_000);
+
+        var executive = board.Software.Executive;
+        long frameGroup = executive.Group(Payload.Flight.Config.FlightConfiguration.FrameGroup).HighWaterMicroseconds;
+        long slowGroup = executive.Group(Payload.Flight.Config.FlightConfiguration.SlowGroup).HighWaterMicroseconds;
+        // The 1 Hz group converts seven housekeeping channels, three octets each at 1 MHz.
+        long sevenConversions = 7 * SimulatedBoard.SpiMicroseconds(3, SimulatedBoard.HousekeepingAdcSpiHz);
+        Assert.True(slowGroup >= sevenConversions, $"1 Hz group high-water {slowGroup} us, seven conversions {sevenConversions} us");
+        Assert.True(frameGroup > 0, "the frame group's digitizer register reads take time");
+    }
+
+    [Fact]
+    public void The_clock_never_runs_backwards_across_steps()
+    {
+        var scheduler = new EventScheduler();
+        var clock = new VirtualClock(scheduler);
+        long during = 0, after = 0;
+        scheduler.At(1_000, () => { clock.Spend(500); during = clock.NowMicroseconds; });
+        scheduler.At(1_200, () => after = clock.NowMicroseconds);
+
+        scheduler.RunUntil(2_000);
+
+        Assert.Equal(1_500, during);
+        Assert.Equal(1_500, after); // held, not 1_200
+        Assert.Equal(2_000, clock.NowMicroseconds);
+    }
+}

@@ -162,8 +162,8 @@ public sealed class SimulatedBoard
         Clock.Restart();
         Watchdog.Restart();
         var hardware = new FlightHardware(Clock, Uart, Flash, Watchdog);
-        var instrument = new InstrumentHardware(new SpiWithAdvance(this, Digitizer), Digitizer.ResetPin,
-            new DataReadyLine(Digitizer, this), _options.DataReadyPin, HousekeepingAdc);
+        var instrument = new InstrumentHardware(new SpiWithAdvance(this, Digitizer, DigitizerSpiHz), Digitizer.ResetPin,
+            new DataReadyLine(Digitizer, this), _options.DataReadyPin, new TimedSpi(this, HousekeepingAdc, HousekeepingAdcSpiHz));
         var booted = _options.Boot(hardware, instrument, Clock.NowMicroseconds);
         Instrument = booted.Instrument;
         Scheduler.After(_options.MinorFrameMicroseconds, _tick, generation);
@@ -233,10 +233,30 @@ public sealed class SimulatedBoard
     }
 
     /// <summary>The SPI bus to the digitizer: the chip is brought to the present instant before every transfer.</summary>
-    private sealed class SpiWithAdvance(SimulatedBoard board, ISpiDevice chip) : ISpiDevice
+    /// <summary>SPI clock of the digitizer (VSPI CS0).</summary>
+    public const long DigitizerSpiHz = 20_000_000;
+
+    /// <summary>SPI clock of the MCP3208 (VSPI CS1).</summary>
+    public const long HousekeepingAdcSpiHz = 1_000_000;
+
+    /// <summary>Microseconds the CPU is blocked clocking <paramref name="octets"/> at <paramref name="clockHz"/>, rounded up.</summary>
+    public static long SpiMicroseconds(int octets, long clockHz) => (octets * 8L * 1_000_000 + clockHz - 1) / clockHz;
+
+    /// <summary>An SPI device whose transfers take their byte time of the CPU (a transfer blocks the CLR on the ESP32).</summary>
+    private sealed class TimedSpi(SimulatedBoard board, ISpiDevice chip, long clockHz) : ISpiDevice
     {
         public void TransferFullDuplex(byte[] writeBuffer, int writeOffset, byte[] readBuffer, int readOffset, int count)
         {
+            chip.TransferFullDuplex(writeBuffer, writeOffset, readBuffer, readOffset, count);
+            board.Clock.Spend(SpiMicroseconds(count, clockHz));
+        }
+    }
+
+    private sealed class SpiWithAdvance(SimulatedBoard board, ISpiDevice chip, long clockHz) : ISpiDevice
+    {
+        public void TransferFullDuplex(byte[] writeBuffer, int writeOffset, byte[] readBuffer, int readOffset, int count)
+        {
+            board.Clock.Spend(SpiMicroseconds(count, clockHz));
             board.Digitizer.AdvanceTo(board.NowTicks);
             chip.TransferFullDuplex(writeBuffer, writeOffset, readBuffer, readOffset, count);
             board.ScheduleDigitizer(); // a burst releases DRDY; the chip may raise it again a moment later
