@@ -24,8 +24,8 @@ namespace Payload.Flight
 {
     /// <summary>
     /// The flight software's composition root and its step functions. The board owns the loop and calls:
-    /// <see cref="OnMinorFrame"/> at every base tick, <see cref="OnLinkBytes"/> when link bytes arrive, and
-    /// <see cref="OnLinkStatus"/> when the link comes or goes, <see cref="OnPinEdge"/> on an edge of a watched input. None of them blocks or allocates; each first advances
+    /// <see cref="OnMinorFrame"/> at every base tick, <see cref="OnLinkBytes"/> when link bytes arrive,
+    /// <see cref="OnLinkStatus"/> when the link comes or goes, and <see cref="OnPinEdge"/> on an edge of a watched input. None of them blocks or allocates; each first advances
     /// on-board time to the instant the board gives, so everything a step produces carries that time.
     /// </summary>
     /// <remarks>Everything is allocated here, at boot, in dependency order.</remarks>
@@ -55,7 +55,7 @@ namespace Payload.Flight
             Status = new SystemStatus(dictionary, Parameters, bootMicroseconds);
 
             PacketStore = new PacketStore(FlightConfiguration.PacketStoreBytes, FlightConfiguration.PacketStorePackets, Parameters);
-            int linkBytesPerSecond = FlightConfiguration.LinkBaudRate / 10 * FlightConfiguration.LinkAllocationPercent / 100;
+            int linkBytesPerSecond = hardware.LinkBaudRate / 10 * FlightConfiguration.LinkAllocationPercent / 100;
             Downlink = new Downlink(FlightConfiguration.Apid, FlightConfiguration.GroundId, Time, hardware.Link, linkBytesPerSecond,
                 FlightConfiguration.MinorFrameMicroseconds, FlightConfiguration.UrgentQueueCapacity,
                 FlightConfiguration.RoutineQueueCapacity, FlightConfiguration.BulkQueueCapacity, Parameters, PacketStore);
@@ -105,6 +105,7 @@ namespace Payload.Flight
             slow.Add(Status);
             slow.Add(TimeService);
             slow.Add(new UplinkMonitor(_uplink, Parameters, Events));
+            Executive.Group(FlightConfiguration.CommandGroup).Add(new ArrivalDispatch(Dispatcher));
         }
 
         /// <summary>PUS ST[3] housekeeping.</summary>
@@ -177,6 +178,7 @@ namespace Payload.Flight
             frame.Add(Events);
             frame.Add(LargeTransfer);
             frame.Add(Downlink);
+            Executive.Group(FlightConfiguration.CommandGroup).Add(Downlink);
             Dispatcher.EnsureEveryCommandIsBound();
             Functions.EnsureEveryFunctionIsRegistered();
             Status.AnnounceBoot(Events);
@@ -190,10 +192,17 @@ namespace Payload.Flight
         }
 
         /// <summary>Step: bytes arrived from the link at <paramref name="nowMicroseconds"/>, in any chunking.</summary>
+        /// <remarks>
+        /// When they complete a frame, the executive runs the command group at once: accepted commands start and every
+        /// report (acceptance, rejection, start, completion) leaves within the link budget, instead of waiting up to a
+        /// minor frame for the dispatcher and the downlink — what keeps a command's round trip to the link's wire time.
+        /// </remarks>
         public void OnLinkBytes(byte[] data, int offset, int count, long nowMicroseconds)
         {
             Time.Advance(nowMicroseconds);
+            long framesBefore = _uplink.FramesDelivered;
             _uplink.Push(data, offset, count);
+            if (_uplink.FramesDelivered != framesBefore) Executive.RunOnDemand(FlightConfiguration.CommandGroup, nowMicroseconds);
         }
 
         /// <summary>Step: the link came up or went down; while down, telemetry goes to the packet store.</summary>

@@ -15,6 +15,8 @@ namespace Payload.Boards.Esp32.Runtime
     /// both the UART's DataReceived (<see cref="OnLinkBytes"/>, through <see cref="UartLink"/>) and GPIO callbacks
     /// (<see cref="OnPinValueChanged"/>). Reading the clock after taking the lock keeps the times handed to the flight
     /// software in the order the steps run (a time read before waiting could be older than the frame that went first).
+    /// A link step that completes a telecommand frame also runs the flight software's command group (the command starts
+    /// and its reports go to the UART at once), so it holds the lock for as long as that command's start takes.
     /// <c>lock</c> compiles to Monitor.Enter/Exit, which mscorlib 1.17.11 has. Nothing here allocates.
     /// </remarks>
     public sealed class FlightSteps : ILinkReceiver

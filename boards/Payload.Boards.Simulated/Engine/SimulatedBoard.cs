@@ -161,7 +161,7 @@ public sealed class SimulatedBoard
         Flash.PowerOn();
         Clock.Restart();
         Watchdog.Restart();
-        var hardware = new FlightHardware(Clock, Uart, Flash, Watchdog);
+        var hardware = new FlightHardware(Clock, Uart, Flash, Watchdog) { LinkBaudRate = Uart.BaudRate };
         var instrument = new InstrumentHardware(new SpiWithAdvance(this, Digitizer, DigitizerSpiHz), Digitizer.ResetPin,
             new DataReadyLine(Digitizer, this), _options.DataReadyPin, new TimedSpi(this, HousekeepingAdc, HousekeepingAdcSpiHz));
         var booted = _options.Boot(hardware, instrument, Clock.NowMicroseconds);

@@ -36,6 +36,28 @@ public class CommandExecutionTests
     }
 
     [Fact]
+    public void Starting_arrivals_between_frames_does_not_advance_running_commands()
+    {
+        var handler = _rig.Handlers[MultiFrame];
+        handler.Setup(h => h.Start(It.IsAny<CommandContext>())).Returns(CommandOutcome.Running);
+        handler.Setup(h => h.Continue(It.IsAny<CommandContext>())).Returns(CommandOutcome.Running);
+        _rig.Submit(_rig.Encode(TestService, MultiFrame));
+        var simple = _rig.Encode(TestService, Simple);
+        _rig.Handlers[Simple].Setup(h => h.Start(It.IsAny<CommandContext>())).Returns(CommandOutcome.Completed);
+
+        _rig.Dispatcher.StartQueued();
+        _rig.Submit(simple);
+        _rig.Dispatcher.StartQueued();
+        _rig.Dispatcher.StartQueued();
+
+        handler.Verify(h => h.Continue(It.IsAny<CommandContext>()), Times.Never);
+        Assert.Equal(1, _rig.Dispatcher.RunningCount);
+        Assert.Equal((VerificationReporter.CompletionSuccess, FailureCode.None), _rig.ReportsFor(simple)[^1]);
+        _rig.RunFrames(MultiFrameTimeout + 1);
+        handler.Verify(h => h.Continue(It.IsAny<CommandContext>()), Times.Exactly(MultiFrameTimeout));
+    }
+
+    [Fact]
     public void A_command_that_never_finishes_times_out_is_aborted_and_fails()
     {
         var handler = _rig.Handlers[MultiFrame];

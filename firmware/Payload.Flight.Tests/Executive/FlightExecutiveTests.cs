@@ -14,7 +14,9 @@ public class FlightExecutiveTests
         new(0, "fast", 1, 0, 1_000),
         new(1, "medium", 10, 1, 5_000),
         new(2, "slow", 100, 3, 20_000),
+        new(3, "on-demand", 0, 0, 2_000),
     ];
+    private const int OnDemand = 3;
 
     private readonly RecordingEventSink _events = new();
     private readonly ParameterTable _parameters;
@@ -166,6 +168,57 @@ public class FlightExecutiveTests
         Assert.Equal(3, healthy.Frames.Count);
         Assert.Equal(3, _events.Count(FlightExecutive.MemberFaultEvent));
         Assert.Equal([0L, 0L], _events.Raised.First(e => e.Id == FlightExecutive.MemberFaultEvent).Arguments);
+    }
+
+    [Fact]
+    public void An_on_demand_group_runs_only_when_asked_and_in_the_frame_of_the_last_tick()
+    {
+        var member = new Member(_clock, 10);
+        _executive.Group(OnDemand).Add(member);
+
+        RunFrames(0, 50);
+        Assert.Empty(member.Frames);
+        _executive.RunOnDemand(OnDemand, 495_000);
+        _executive.RunOnDemand(OnDemand, 497_000);
+
+        Assert.Equal([49L, 49L], member.Frames);
+        Assert.Equal(2, _executive.Group(OnDemand).Cycles);
+        Assert.Throws<ArgumentException>(() => _executive.RunOnDemand(0, 498_000));
+    }
+
+    [Fact]
+    public void An_on_demand_overrun_is_reported_but_does_not_withhold_the_watchdog()
+    {
+        var levels = new List<bool>();
+        _watchdog.Setup(p => p.Write(It.IsAny<bool>())).Callback((bool high) => levels.Add(high));
+        var member = new Member(_clock, 3_000);
+        _executive.Group(OnDemand).Add(member);
+
+        RunFrames(0, 10);
+        _executive.RunOnDemand(OnDemand, 95_000);
+        RunFrames(10, 10);
+
+        Assert.Equal(1, _executive.Group(OnDemand).Overruns);
+        var overrun = Assert.Single(_events.Raised, e => e.Id == FlightExecutive.OverrunEvent);
+        Assert.Equal([(long)OnDemand, 3_000L], overrun.Arguments);
+        Assert.Equal(3_000, _parameters.Get(FlightExecutive.GroupParameterBase + 10 * OnDemand + 1));
+        Assert.Equal(20, levels.Count);
+        Assert.DoesNotContain(_events.Raised, e => e.Id == FlightExecutive.WatchdogWithheldEvent);
+    }
+
+    [Fact]
+    public void A_member_of_an_on_demand_group_that_throws_is_reported_and_the_next_member_still_runs()
+    {
+        var faulty = new Member(_clock, 10) { Throw = true };
+        var next = new Member(_clock, 10);
+        _executive.Group(OnDemand).Add(faulty);
+        _executive.Group(OnDemand).Add(next);
+
+        _executive.RunOnDemand(OnDemand, 1_000);
+
+        Assert.Single(next.Frames);
+        var fault = Assert.Single(_events.Raised, e => e.Id == FlightExecutive.MemberFaultEvent);
+        Assert.Equal([(long)OnDemand, 0L], fault.Arguments);
     }
 
     [Fact]

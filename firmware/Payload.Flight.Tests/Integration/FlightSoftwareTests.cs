@@ -34,6 +34,34 @@ public class FlightSoftwareTests
     }
 
     [Fact]
+    public void A_command_is_executed_and_every_report_sent_as_it_arrives_not_at_the_next_frame()
+    {
+        _rig.RunFrames(3);
+        var sequence = _rig.Send(17, 1);
+
+        Assert.Equal([1, 3, 7], _rig.Verification(sequence));
+        var pong = Assert.Single(_rig.Of(17, 2));
+        Assert.InRange(pong.TimeMicroseconds, _rig.NowMicroseconds - 10, _rig.NowMicroseconds); // CUC fine time: 2^-16 s
+        Assert.Equal(1, _rig.Software.Executive.Group(Config.FlightConfiguration.CommandGroup).Cycles);
+    }
+
+    [Fact]
+    public void A_rejection_is_reported_as_the_command_arrives_and_a_partial_frame_runs_nothing()
+    {
+        _rig.RunFrames(3);
+        var frame = new byte[64];
+        var length = _rig.FrameCommand(17, 99, [], 0, AckFlags.All, frame);
+
+        _rig.Uplink(frame, 0, length - 4);
+        Assert.Equal(0, _rig.Software.Executive.Group(Config.FlightConfiguration.CommandGroup).Cycles);
+        _rig.Uplink(frame, length - 4, 4);
+
+        var failure = Assert.Single(_rig.Of(1, 2));
+        Assert.Equal((int)FailureCode.UnknownSubtype, failure.U16(4));
+        Assert.Equal(1, _rig.Software.Executive.Group(Config.FlightConfiguration.CommandGroup).Cycles);
+    }
+
+    [Fact]
     public void Garbage_and_a_corrupted_command_are_rejected_and_reported_and_the_next_command_still_works()
     {
         _rig.RunFrames(1);

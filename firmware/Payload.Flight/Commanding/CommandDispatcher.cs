@@ -89,32 +89,16 @@ namespace Payload.Flight.Commanding
             }
         }
 
-        /// <summary>One dispatch cycle.</summary>
+        /// <summary>One dispatch cycle: advances running commands, then starts queued ones.</summary>
         public void Run(long frame, long nowMicroseconds)
         {
-            for (int slot = 0; slot < _running.Length; slot++)
-            {
-                CommandContext command = _running[slot];
-                if (command == null) continue;
-                command.ElapsedTicks++;
-                if (command.ElapsedTicks > command.Definition.TimeoutTicks)
-                {
-                    SafeAbort(_runningHandlers[slot], command);
-                    _parameters.Increment(CommandingDictionary.TimeoutCount);
-                    Finish(slot, command.Fail(FailureCode.Timeout, command.ElapsedTicks), command);
-                    continue;
-                }
-                CommandOutcome outcome = SafeContinue(_runningHandlers[slot], command);
-                if (outcome == CommandOutcome.Failed)
-                {
-                    _verification.ReportProgressFailure(command);
-                }
-                if (outcome != CommandOutcome.Running)
-                {
-                    Finish(slot, outcome, command);
-                }
-            }
+            AdvanceRunning();
+            StartQueued();
+        }
 
+        /// <summary>Starts queued commands, up to the starts per cycle and the free running slots.</summary>
+        public void StartQueued()
+        {
             for (int started = 0; started < _startsPerCycle; started++)
             {
                 int slot = FreeSlot();
@@ -139,6 +123,32 @@ namespace Payload.Flight.Commanding
                 else
                 {
                     Complete(outcome, command);
+                }
+            }
+        }
+
+        private void AdvanceRunning()
+        {
+            for (int slot = 0; slot < _running.Length; slot++)
+            {
+                CommandContext command = _running[slot];
+                if (command == null) continue;
+                command.ElapsedTicks++;
+                if (command.ElapsedTicks > command.Definition.TimeoutTicks)
+                {
+                    SafeAbort(_runningHandlers[slot], command);
+                    _parameters.Increment(CommandingDictionary.TimeoutCount);
+                    Finish(slot, command.Fail(FailureCode.Timeout, command.ElapsedTicks), command);
+                    continue;
+                }
+                CommandOutcome outcome = SafeContinue(_runningHandlers[slot], command);
+                if (outcome == CommandOutcome.Failed)
+                {
+                    _verification.ReportProgressFailure(command);
+                }
+                if (outcome != CommandOutcome.Running)
+                {
+                    Finish(slot, outcome, command);
                 }
             }
         }

@@ -17,7 +17,7 @@ namespace Payload.Flight.Config
         /// <summary>Minor frames per second.</summary>
         public const int FramesPerSecond = 100;
 
-        /// <summary>Default link speed (UART 8N1: ten bits per octet).</summary>
+        /// <summary>Default link speed (UART 8N1: ten bits per octet); a board may open the link faster (up to 921600).</summary>
         public const int LinkBaudRate = 115200;
 
         /// <summary>Share of the link the payload may use, in percent.</summary>
@@ -86,7 +86,13 @@ namespace Payload.Flight.Config
         /// <summary>Rate group of slow bookkeeping (1 Hz).</summary>
         public const byte SlowGroup = 2;
 
-        /// <summary>The rate-group table: 100, 10 and 1 Hz, each with a deadline inside its period, offset so they share few frames.</summary>
+        /// <summary>Rate group run on demand when telecommands arrive: starts them and releases their reports at once.</summary>
+        public const byte CommandGroup = 3;
+
+        /// <summary>
+        /// The rate-group table: 100, 10 and 1 Hz, each with a deadline inside its period, offset so they share few frames;
+        /// and the command group, which the link step runs whenever a frame arrives.
+        /// </summary>
         public static RateGroupDefinition[] RateGroups()
         {
             return new RateGroupDefinition[]
@@ -94,6 +100,7 @@ namespace Payload.Flight.Config
                 new RateGroupDefinition(FrameGroup, "rg100hz", 1, 0, 4000),
                 new RateGroupDefinition(MediumGroup, "rg10hz", 10, 1, 20000),
                 new RateGroupDefinition(SlowGroup, "rg1hz", 100, 3, 100000),
+                new RateGroupDefinition(CommandGroup, "rgcmd", 0, 0, 4000),
             };
         }
     }

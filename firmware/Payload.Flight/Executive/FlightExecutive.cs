@@ -104,33 +104,45 @@ namespace Payload.Flight.Executive
 
             for (int g = 0; g < _groups.Length; g++)
             {
-                RateGroup group = _groups[g];
-                if (!group.IsDue(frame)) continue;
-                long start = _clock.NowMicroseconds;
-                IRateGroupMember[] members = group.Members;
-                for (int m = 0; m < members.Length; m++)
-                {
-                    try
-                    {
-                        members[m].Run(frame, nowMicroseconds);
-                    }
-                    catch (Exception)
-                    {
-                        _events.Raise(MemberFaultEvent, g, m);
-                    }
-                }
-                long end = _clock.NowMicroseconds;
-                bool onTime = group.Record(frame, start, end);
-                ushort parameterBase = (ushort)(GroupParameterBase + 10 * g);
-                _parameters.Set((ushort)(parameterBase + 1), group.HighWaterMicroseconds);
-                _parameters.Set((ushort)(parameterBase + 2), group.LastDurationMicroseconds);
-                if (!onTime)
-                {
-                    _parameters.Set(parameterBase, group.Overruns);
-                    _events.Raise(OverrunEvent, g, end - start);
-                }
+                if (_groups[g].IsDue(frame)) RunGroup(g, frame, nowMicroseconds);
             }
             KickWatchdog(frame);
+        }
+
+        /// <summary>Runs on-demand group <paramref name="id"/> now, between ticks (e.g. when a telecommand has arrived), timed and guarded like a periodic one.</summary>
+        /// <exception cref="ArgumentException">The group is periodic: only the tick runs it.</exception>
+        public void RunOnDemand(int id, long nowMicroseconds)
+        {
+            if (!_groups[id].Definition.IsOnDemand) throw new ArgumentException("rate group " + _groups[id].Definition.Name + " is periodic");
+            RunGroup(id, _lastFrame < 0 ? 0 : _lastFrame, nowMicroseconds);
+        }
+
+        private void RunGroup(int g, long frame, long nowMicroseconds)
+        {
+            RateGroup group = _groups[g];
+            long start = _clock.NowMicroseconds;
+            IRateGroupMember[] members = group.Members;
+            for (int m = 0; m < members.Length; m++)
+            {
+                try
+                {
+                    members[m].Run(frame, nowMicroseconds);
+                }
+                catch (Exception)
+                {
+                    _events.Raise(MemberFaultEvent, g, m);
+                }
+            }
+            long end = _clock.NowMicroseconds;
+            bool onTime = group.Record(frame, start, end);
+            ushort parameterBase = (ushort)(GroupParameterBase + 10 * g);
+            _parameters.Set((ushort)(parameterBase + 1), group.HighWaterMicroseconds);
+            _parameters.Set((ushort)(parameterBase + 2), group.LastDurationMicroseconds);
+            if (!onTime)
+            {
+                _parameters.Set(parameterBase, group.Overruns);
+                _events.Raise(OverrunEvent, g, end - start);
+            }
         }
 
         private void KickWatchdog(long frame)

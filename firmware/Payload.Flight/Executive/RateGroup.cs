@@ -44,7 +44,7 @@ namespace Payload.Flight.Executive
         /// <summary>True when the group runs in minor frame <paramref name="frame"/>.</summary>
         public bool IsDue(long frame)
         {
-            return frame % Definition.Divisor == Definition.Offset;
+            return !Definition.IsOnDemand && frame % Definition.Divisor == Definition.Offset;
         }
 
         /// <summary>Records a completed cycle; returns true when it met its deadline.</summary>
@@ -67,8 +67,14 @@ namespace Payload.Flight.Executive
         internal IRateGroupMember[] Members { get { return _members; } }
 
         /// <summary>True when the group completed its last due cycle within its deadline and is not late for the next.</summary>
+        /// <remarks>
+        /// An on-demand group is never late, and an overrun of one is counted and reported but does not withhold the
+        /// watchdog: it runs only when something arrives, so one slow run would otherwise stop the toggling until the next
+        /// arrival. A hung one stops every step (they share the board's lock), and with them the watchdog.
+        /// </remarks>
         public bool IsHealthy(long frame)
         {
+            if (Definition.IsOnDemand) return true;
             if (LastCompletedFrame < 0) return frame < Definition.Divisor + Definition.Offset;
             return frame - LastCompletedFrame <= Definition.Divisor && LastDurationMicroseconds <= Definition.DeadlineMicroseconds;
         }

@@ -1,3 +1,5 @@
+using Payload.Flight.Config;
+
 namespace Payload.Flight.Hardware
 {
     /// <summary>What the board hands the flight software at boot: its clock, link, storage and lines.</summary>
@@ -11,6 +13,7 @@ namespace Payload.Flight.Hardware
             Link = link;
             Storage = storage;
             Watchdog = watchdog;
+            LinkBaudRate = FlightConfiguration.LinkBaudRate;
         }
 
         /// <summary>The free-running microsecond counter.</summary>
@@ -18,6 +21,9 @@ namespace Payload.Flight.Hardware
 
         /// <summary>The transmit side of the spacecraft link.</summary>
         public ILinkTransmitter Link { get; }
+
+        /// <summary>The baud rate the board opened the link at (8N1); the downlink paces itself to it. Default <see cref="FlightConfiguration.LinkBaudRate"/>.</summary>
+        public int LinkBaudRate { get; set; }
 
         /// <summary>The flash partition for parameters, time and other records.</summary>
         public INonVolatileStore Storage { get; }
