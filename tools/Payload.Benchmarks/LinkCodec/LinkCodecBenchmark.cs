@@ -27,8 +27,8 @@ public sealed class LinkCodecBenchmark : IBenchmark
                          "application data fixed-seed, 1 octet in 8 zero");
         foreach (var (length, packets) in Sizes)
         {
-            var tm = new TelemetryLoop(length, Seed + length);
-            var tc = new TelecommandLoop(length, Seed - length);
+            var tm = new CodecLoop(new TelemetryPackets(), length, Seed + length);
+            var tc = new CodecLoop(new TelecommandPackets(), length, Seed - length);
             output.WriteLine($"{Name}: {length} octets of application data: TM packets of {tm.PacketLength} octets, TC packets of {tc.PacketLength}, {packets:N0} packets per round");
             Report(output, $"tm_encode.{length}B", packets, () => tm.Encode(packets));
             Report(output, $"tm_decode.{length}B", packets, () => tm.Decode(packets));

@@ -4,17 +4,13 @@ using Payload.Flight.Protocol;
 namespace Payload.Benchmarks.LinkCodec;
 
 /// <summary>
-/// Telecommands through the flight link codec, as on the board and at the ground: encode is TelecommandCodec.TryEncode then
-/// Cobs.EncodeFrame into the frame buffer; decode is CobsFrameDecoder.Push of one frame, whose sink runs
-/// TelecommandCodec.TryDecode (header checks and CRC). Every buffer is allocated here, none in the loops.
+/// Packets of one kind through the flight link codec, as on the board and at the ground: encode is the kind's TryEncode
+/// then Cobs.EncodeFrame into the frame buffer; decode is CobsFrameDecoder.Push of one frame, whose sink runs the kind's
+/// TryDecode (header checks and CRC). Every buffer is allocated here, none in the loops.
 /// </summary>
-internal sealed class TelecommandLoop : IFrameSink
+internal sealed class CodecLoop : IFrameSink
 {
-    private const ushort Apid = 0x064;
-    private const byte Service = 20;
-    private const byte Subtype = 1;
-    private const ushort SourceId = 1;
-
+    private readonly IPacketKind _kind;
     private readonly int _length;
     private readonly byte[] _appData;
     private readonly byte[] _packet = new byte[PacketLimits.MaxPacketLength];
@@ -26,8 +22,9 @@ internal sealed class TelecommandLoop : IFrameSink
     private long _decoded;
     private long _checksum;
 
-    public TelecommandLoop(int applicationDataLength, int seed)
+    public CodecLoop(IPacketKind kind, int applicationDataLength, int seed)
     {
+        _kind = kind;
         _length = applicationDataLength;
         _appData = LinkTraffic.ApplicationData(applicationDataLength, seed);
         _decoder = new CobsFrameDecoder(PacketLimits.MaxPacketLength, this);
@@ -44,7 +41,7 @@ internal sealed class TelecommandLoop : IFrameSink
     }
 
     /// <summary>Octets of one packet on the wire before framing.</summary>
-    public int PacketLength => PacketLimits.MinTelecommandLength + _length;
+    public int PacketLength => _kind.Overhead + _length;
 
     /// <summary>Encodes <paramref name="count"/> packets into frames; returns the frame octets written.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -72,7 +69,7 @@ internal sealed class TelecommandLoop : IFrameSink
 
         if (_decoded - before != count)
         {
-            throw new InvalidOperationException($"{count - (_decoded - before)} of {count} telecommand frames did not decode");
+            throw new InvalidOperationException($"{count - (_decoded - before)} of {count} {_kind.Name} frames did not decode");
         }
 
         return _checksum;
@@ -80,21 +77,21 @@ internal sealed class TelecommandLoop : IFrameSink
 
     public void OnFrame(byte[] buffer, int offset, int count)
     {
-        if (TelecommandCodec.TryDecode(buffer, offset, count, out var tc) == PacketStatus.Ok)
+        long figure = _kind.Decode(buffer, offset, count);
+        if (figure >= 0)
         {
             _decoded++;
-            _checksum += tc.SequenceCount + tc.ApplicationDataLength;
+            _checksum += figure;
         }
     }
 
     private int EncodeOne(int i)
     {
         int k = i & (LinkTraffic.Variants - 1);
-        var status = TelecommandCodec.TryEncode(Apid, (ushort)(i & PacketLimits.MaxSequenceCount), AckFlags.All, Service, Subtype, SourceId,
-            _appData, k * _length, _length, _packet, 0, out int written);
+        var status = _kind.TryEncode(i, _appData, k * _length, _length, _packet, out int written);
         if (status != PacketStatus.Ok)
         {
-            throw new InvalidOperationException($"telecommand encode failed: {status}");
+            throw new InvalidOperationException($"{_kind.Name} encode failed: {status}");
         }
 
         return Cobs.EncodeFrame(_packet, 0, written, _frame, 0);
