@@ -13,12 +13,7 @@ namespace Payload.Flight.Protocol
         internal static PacketStatus TryReadEnvelope(byte[] buffer, int offset, int count, PacketType type, int minLength, out SpacePacketHeader primary)
         {
             primary = default;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            if (!BufferRange.IsInside(buffer, offset, count))
             {
                 return PacketStatus.ArgumentOutOfRange;
             }

@@ -59,12 +59,7 @@ namespace Payload.Flight.Protocol
         public static PacketStatus TryRead(byte[] buffer, int offset, int count, out PusTmHeader header)
         {
             header = default;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            if (!BufferRange.IsInside(buffer, offset, count))
             {
                 return PacketStatus.ArgumentOutOfRange;
             }
@@ -113,12 +108,7 @@ namespace Payload.Flight.Protocol
         public PacketStatus TryWrite(byte[] buffer, int offset, int count, out int written)
         {
             written = 0;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            if (!BufferRange.IsInside(buffer, offset, count))
             {
                 return PacketStatus.ArgumentOutOfRange;
             }

@@ -72,12 +72,7 @@ namespace Payload.Flight.Protocol
         public static PacketStatus TryRead(byte[] buffer, int offset, int count, out SpacePacketHeader header)
         {
             header = default;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            if (!BufferRange.IsInside(buffer, offset, count))
             {
                 return PacketStatus.ArgumentOutOfRange;
             }
@@ -130,12 +125,7 @@ namespace Payload.Flight.Protocol
         public PacketStatus TryWrite(byte[] buffer, int offset, int count, out int written)
         {
             written = 0;
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || count > buffer.Length - offset)
+            if (!BufferRange.IsInside(buffer, offset, count))
             {
                 return PacketStatus.ArgumentOutOfRange;
             }
