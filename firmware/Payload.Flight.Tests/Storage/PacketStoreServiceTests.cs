@@ -267,6 +267,45 @@ public class PacketStoreServiceTests
     }
 
     [Fact]
+    public void Delete_until_deletes_a_bounded_number_of_packets_per_frame_and_completes_when_done()
+    {
+        var rig = new DownlinkRig(storeBytes: 64 * 1024, storePackets: 1024);
+        const int held = 2 * PacketStoreService.DeleteBudget + 100;
+        StoreWhileLinkDown(rig, held, framesApart: 1, length: 8);
+        var tc = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
+
+        rig.Submit(tc);
+        var counts = new List<int>();
+        for (int frame = 0; frame < 4; frame++)
+        {
+            rig.RunFrame();
+            counts.Add(rig.Store.Count);
+        }
+        rig.Drain();
+
+        Assert.Equal([held - PacketStoreService.DeleteBudget, held - 2 * PacketStoreService.DeleteBudget, 0, 0], counts);
+        Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, tc));
+        Assert.Equal(held, rig.Parameters.Get(PacketStore.DeletedParameter));
+    }
+
+    [Fact]
+    public void A_second_deletion_while_one_runs_is_refused_as_busy()
+    {
+        var rig = new DownlinkRig(storeBytes: 64 * 1024, storePackets: 1024);
+        StoreWhileLinkDown(rig, 2 * PacketStoreService.DeleteBudget, framesApart: 1, length: 8);
+        var first = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
+        var second = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
+
+        rig.Submit(first);
+        rig.Submit(second);
+        rig.Drain();
+
+        Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, first));
+        Assert.Contains((VerificationReporter.StartFailure, FailureCode.Busy, 0L), rig.ReportsFor(second));
+        Assert.Equal(0, rig.Store.Count);
+    }
+
+    [Fact]
     public void The_summary_report_gives_content_policy_and_counters()
     {
         var rig = new DownlinkRig(storeBytes: 1000, storePackets: 8);

@@ -110,7 +110,7 @@ namespace Payload.Flight.Storage
             dictionary.Add(new CommandDefinition("STORE_DELETE_UNTIL", Service, DeleteUntilSubtype,
                 "Deletes stored packets from the oldest up to the first one stamped at or after time_s",
                 new ArgumentDefinition[] { new ArgumentDefinition("time_s", DataType.UInt32, "s", "CUC second: older packets are deleted") },
-                ModeMask.Any, 1));
+                ModeMask.Any, 100));
             dictionary.Add(new CommandDefinition("STORE_REPORT_SUMMARY", Service, ReportSummarySubtype,
                 "Reports the store's content and counters in TM[15,13]", new ArgumentDefinition[0], ModeMask.Any, 1));
             dictionary.Add(new CommandDefinition("STORE_DOWNLINK_SEQ", Service, DownlinkBySequenceSubtype,
@@ -258,8 +258,14 @@ namespace Payload.Flight.Storage
         /// <remarks>Storage order is the deletion order: a packet stamped earlier but stored after a later-stamped one (time was set back) stays.</remarks>
         public int DeleteBefore(long missionMicroseconds)
         {
+            return DeleteBefore(missionMicroseconds, int.MaxValue);
+        }
+
+        /// <summary>As <see cref="DeleteBefore(long)"/>, but deletes <paramref name="maxPackets"/> packets at most, so one step stays short.</summary>
+        public int DeleteBefore(long missionMicroseconds, int maxPackets)
+        {
             int deleted = 0;
-            while (_next > _first && _times[Slot(_first)] < missionMicroseconds)
+            while (deleted < maxPackets && HasPacketBefore(missionMicroseconds))
             {
                 RemoveOldest();
                 deleted++;
@@ -268,6 +274,12 @@ namespace Payload.Flight.Storage
             Deleted += deleted;
             Publish();
             return deleted;
+        }
+
+        /// <summary>True when the oldest packet held is stamped before <paramref name="missionMicroseconds"/>.</summary>
+        public bool HasPacketBefore(long missionMicroseconds)
+        {
+            return _next > _first && _times[Slot(_first)] < missionMicroseconds;
         }
 
         private int PlaceFor(int count)

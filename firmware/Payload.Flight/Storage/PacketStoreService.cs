@@ -11,6 +11,8 @@ namespace Payload.Flight.Storage
     /// Continue queues what the Bulk queue has room for and returns Completed once the last packet of the range is
     /// queued (not yet transmitted). A progress report (ST[1,5]) follows every <c>packetsPerProgressReport</c> packets.
     /// One replay runs at a time; another replay request meanwhile fails with <see cref="FailureCode.Busy"/>.
+    /// TC[15,11] deletes <see cref="DeleteBudget"/> packets per frame at most, running over several frames when there are
+    /// more (a full index of small packets would otherwise be thousands of deletions in one frame).
     /// A range that matches no packet completes successfully with zero packets (the request was valid and was carried
     /// out; store.replayed and TM[15,13] tell the ground what was there). A time range whose end is before its start
     /// fails with <see cref="FailureCode.IllegalArgument"/> (data 1, the 'to' argument); sequence ranges wrap instead,
@@ -32,6 +34,9 @@ namespace Payload.Flight.Storage
         /// <summary>Records a replay examines per frame at most, bounding its time in the frame whatever the range.</summary>
         public const int ScanBudget = 256;
 
+        /// <summary>Packets TC[15,11] deletes per frame at most.</summary>
+        public const int DeleteBudget = 256;
+
         private const long MicrosecondsPerSecond = 1000000;
 
         private readonly PacketStore _store;
@@ -41,6 +46,8 @@ namespace Payload.Flight.Storage
         private readonly int _packetsPerProgressReport;
         private readonly byte[] _summary = new byte[SummaryLength];
         private CommandContext _replayCommand;
+        private CommandContext _deleteCommand;
+        private long _deleteBefore;
         private long _replayedBefore;
         private long _nextProgressAt;
 
@@ -75,8 +82,10 @@ namespace Payload.Flight.Storage
                     _store.Policy = (StoreOverflowPolicy)(byte)command.Argument(0);
                     return CommandOutcome.Completed;
                 case PacketStore.DeleteUntilSubtype:
-                    _store.DeleteBefore(command.Argument(0) * MicrosecondsPerSecond);
-                    return CommandOutcome.Completed;
+                    if (_deleteCommand != null) return command.Fail(FailureCode.Busy, 0);
+                    _deleteCommand = command;
+                    _deleteBefore = command.Argument(0) * MicrosecondsPerSecond;
+                    return StepDelete();
                 case PacketStore.ReportSummarySubtype:
                     return ReportSummary(command);
                 case PacketStore.DownlinkByTimeSubtype:
@@ -94,13 +103,15 @@ namespace Payload.Flight.Storage
             }
         }
 
-        /// <summary>Advances a replay; the other commands complete in their first step.</summary>
+        /// <summary>Advances a replay or a deletion; the other commands complete in their first step.</summary>
         public CommandOutcome Continue(CommandContext command)
         {
-            return command == _replayCommand ? StepReplay(command) : CommandOutcome.Completed;
+            if (command == _replayCommand) return StepReplay(command);
+            if (command == _deleteCommand) return StepDelete();
+            return CommandOutcome.Completed;
         }
 
-        /// <summary>Stops a replay that timed out; packets already queued still go down.</summary>
+        /// <summary>Stops a replay or a deletion that timed out; packets already queued still go down, packets already deleted stay deleted.</summary>
         public void Abort(CommandContext command)
         {
             if (command == _replayCommand)
@@ -108,6 +119,23 @@ namespace Payload.Flight.Storage
                 _replay.Cancel();
                 _replayCommand = null;
             }
+
+            if (command == _deleteCommand)
+            {
+                _deleteCommand = null;
+            }
+        }
+
+        private CommandOutcome StepDelete()
+        {
+            _store.DeleteBefore(_deleteBefore, DeleteBudget);
+            if (_store.HasPacketBefore(_deleteBefore))
+            {
+                return CommandOutcome.Running;
+            }
+
+            _deleteCommand = null;
+            return CommandOutcome.Completed;
         }
 
         private CommandOutcome BeginReplay(CommandContext command)
