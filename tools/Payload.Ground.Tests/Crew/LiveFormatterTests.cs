@@ -44,6 +44,22 @@ public sealed class LiveFormatterTests
         Assert.Contains("TEST_EVENT", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheDisabledEventsListIsShownByNameAndNotAsAProblem()
+    {
+        // TM[5,8] with SCHED_RELEASED (600) disabled, decoded as the ground decodes it.
+        byte[] data = [0x00, 0x01, 0x02, 0x58];
+        var packet = new byte[PacketLimits.MinTelemetryLength + data.Length];
+        Assert.Equal(PacketStatus.Ok, TelemetryCodec.TryEncode(Payload.Flight.Config.FlightConfiguration.Apid, 0, 5, 8, 0, 1,
+            CucTime.FromMicroseconds(2_000_000), data, 0, data.Length, packet, 0, out _));
+        TelemetryReport report = new TelemetryDecoder(Payload.Flight.Instrument.InstrumentSoftware.BuildDictionary()).Decode(packet);
+
+        string line = new LiveFormatter(new AnsiStyle(true)).Format(report);
+
+        Assert.EndsWith("TM[5,8]   DISABLED EVENTS (1) SCHED_RELEASED", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", line, StringComparison.Ordinal); // a list, not a yellow undecodable report
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static GenericReport Header(byte service, byte subtype) => new()

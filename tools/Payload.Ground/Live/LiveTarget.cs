@@ -1,5 +1,6 @@
 using Payload.Flight.Dictionary;
 using Payload.GroundStation;
+using Payload.GroundStation.Archive;
 using Payload.GroundStation.Link;
 using Payload.GroundStation.Transports;
 
@@ -7,16 +8,18 @@ namespace Payload.Ground.Live;
 
 /// <summary>
 /// A ground session on a link named by a URI, for the live verbs: opens the link (a <c>sim:</c> target runs its board
-/// in real time in this process), and checks the board's dictionary hash as soon as it is reported.
+/// in real time in this process), checks the board's dictionary hash as soon as it is reported, and, when asked, keeps
+/// the whole session in the ground archive.
 /// </summary>
 public sealed class LiveTarget : IDisposable
 {
     private readonly ManualResetEventSlim _hashSeen = new(false);
 
-    private LiveTarget(IGroundLink link, GroundSession session)
+    private LiveTarget(IGroundLink link, GroundSession session, ArchiveWriter? archive)
     {
         Link = link;
         Session = session;
+        Archive = archive;
         Session.DictionaryHashChecked += _ => _hashSeen.Set();
         if (Session.LastHashCheck is not null) _hashSeen.Set();
     }
@@ -27,10 +30,16 @@ public sealed class LiveTarget : IDisposable
     /// <summary>The session on it.</summary>
     public GroundSession Session { get; }
 
-    /// <summary>Opens <paramref name="uri"/> with <paramref name="dictionary"/>; <paramref name="force"/> lets the session command a board with another dictionary.</summary>
-    /// <exception cref="UsageException">The URI is not a link.</exception>
+    /// <summary>The archive the session is kept in (telemetry, events, commands and their verification), or null.</summary>
+    public ArchiveWriter? Archive { get; }
+
+    /// <summary>
+    /// Opens <paramref name="uri"/> with <paramref name="dictionary"/>; <paramref name="force"/> lets the session command a
+    /// board with another dictionary; with <paramref name="archivePath"/>, everything of the session goes into that archive.
+    /// </summary>
+    /// <exception cref="UsageException">The URI is not a link, or the archive cannot be written (see <see cref="SessionArchive.Check"/>).</exception>
     /// <exception cref="IOException">The link cannot be opened.</exception>
-    public static LiveTarget Open(string uri, MissionDictionary dictionary, bool force)
+    public static LiveTarget Open(string uri, MissionDictionary dictionary, bool force, string? archivePath = null)
     {
         LinkAddress address;
         try
@@ -45,7 +54,18 @@ public sealed class LiveTarget : IDisposable
             throw new UsageException("pty is for the simulator (sim --listen pty); connect to the serial:// path it prints");
         IGroundLink link = GroundLinkFactory.Open(address, new GroundLinkOptions { RealTimeSimulation = true });
         var session = new GroundSession(link, dictionary, new GroundSessionOptions { AllowDictionaryMismatch = force });
-        return new LiveTarget(link, session);
+        try
+        {
+            // Right after the session, before the hash check, so the archive has the reports the check waits for.
+            ArchiveWriter? archive = archivePath is null ? null : SessionArchive.Open(archivePath, session, uri);
+            return new LiveTarget(link, session, archive);
+        }
+        catch
+        {
+            session.Dispose();
+            link.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the board to report its dictionary hash (boot event or housekeeping); null when it did not.</summary>
@@ -82,9 +102,10 @@ public sealed class LiveTarget : IDisposable
         return false;
     }
 
-    /// <summary>Closes the session and the link.</summary>
+    /// <summary>Closes the archive (writing what is queued), the session and the link.</summary>
     public void Dispose()
     {
+        Archive?.Dispose();
         Session.Dispose();
         Link.Dispose();
         _hashSeen.Dispose();

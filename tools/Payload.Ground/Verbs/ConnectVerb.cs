@@ -7,12 +7,12 @@ namespace Payload.Ground.Verbs;
 /// <summary>connect: the interactive crew console on a target (a line editor on a terminal, plain lines from a redirected stdin).</summary>
 public static class ConnectVerb
 {
-    private static readonly string[] WithValue = ["--dict", "--hash-timeout", "--timeout", "--color"];
+    private static readonly string[] WithValue = ["--dict", "--hash-timeout", "--timeout", "--color", "--archive"];
     private static readonly string[] Flags = ["--force", "--no-hk"];
 
     /// <summary>Runs the console; <paramref name="script"/> is the redirected input, or null to read keys from the terminal.</summary>
     /// <returns>0 after quit or the end of input; 4 when the link could not be opened; 5 on a dictionary mismatch without --force.</returns>
-    /// <exception cref="UsageException">The command line is wrong.</exception>
+    /// <exception cref="UsageException">The command line is wrong, or the --archive file cannot take the session.</exception>
     public static int Run(IReadOnlyList<string> arguments, TextReader? script, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -28,11 +28,13 @@ public static class ConnectVerb
             CommandTimeout = TimeSpan.FromSeconds(options.PositiveNumber("--timeout", 10)),
         };
         MissionDictionary dictionary = GroundDictionary.Load(options.Value("--dict"));
+        string? archivePath = options.Value("--archive");
+        if (archivePath is not null) SessionArchive.Check("connect", archivePath);
 
         LiveTarget live;
         try
         {
-            live = LiveTarget.Open(positional[0], dictionary, force);
+            live = LiveTarget.Open(positional[0], dictionary, force, archivePath);
         }
         catch (IOException e)
         {
@@ -42,8 +44,12 @@ public static class ConnectVerb
         using (live)
         {
             output.WriteLine($"connect: connected to {live.Link.Description}");
-            if (!live.CheckDictionary(hashTimeout, force, output, "connect")) return ExitCodes.DictionaryMismatch;
-            return new CrewConsole(live.Session, output, consoleOptions).Run(script);
+            if (live.Archive is { } archive) output.WriteLine($"connect: archiving the session into {archive.Path} (session {archive.SessionId})");
+            int code = live.CheckDictionary(hashTimeout, force, output, "connect")
+                ? new CrewConsole(live.Session, output, consoleOptions).Run(script)
+                : ExitCodes.DictionaryMismatch;
+            if (live.Archive is not null) SessionArchive.Close(live.Archive, live.Session, output, "connect");
+            return code;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Payload.Ground.Verbs;
 /// </summary>
 public static class SendVerb
 {
-    private static readonly string[] WithValue = ["--wait", "--timeout", "--dict", "--hash-timeout"];
+    private static readonly string[] WithValue = ["--wait", "--timeout", "--dict", "--hash-timeout", "--archive"];
     private static readonly string[] Flags = ["--force"];
 
     /// <summary>Runs the verb and returns its exit code (see <see cref="ExitCodes"/>).</summary>
@@ -52,11 +52,13 @@ public static class SendVerb
         {
             throw new UsageException(e.Message);
         }
+        string? archivePath = options.Value("--archive");
+        if (archivePath is not null) SessionArchive.Check("send", archivePath);
 
         LiveTarget live;
         try
         {
-            live = LiveTarget.Open(target, dictionary, force);
+            live = LiveTarget.Open(target, dictionary, force, archivePath);
         }
         catch (IOException e)
         {
@@ -67,8 +69,11 @@ public static class SendVerb
         {
             TextWriter log = TextWriter.Synchronized(output);
             log.WriteLine($"send: connected to {live.Link.Description}");
-            if (!live.CheckDictionary(hashTimeout, force, log, "send")) return ExitCodes.DictionaryMismatch;
-            return SendAndAwait(live.Session, mnemonic, commandArguments, awaited, timeout, log, error);
+            int code = live.CheckDictionary(hashTimeout, force, log, "send")
+                ? SendAndAwait(live.Session, mnemonic, commandArguments, awaited, timeout, log, error)
+                : ExitCodes.DictionaryMismatch;
+            if (live.Archive is not null) SessionArchive.Close(live.Archive, live.Session, log, "send");
+            return code;
         }
     }
 

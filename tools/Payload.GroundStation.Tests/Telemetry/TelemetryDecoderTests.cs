@@ -61,6 +61,66 @@ public sealed class TelemetryDecoderTests
     }
 
     [Fact]
+    public void TheDisabledEventsListIsAListNotAnEvent()
+    {
+        // TM[5,8]: count 2, SCHED_RELEASED (600), and an identifier the dictionary does not have.
+        var report = Assert.IsType<DisabledEventsReport>(FlightDecoder.Decode(Tm(5, 8, [0x00, 0x02, 0x02, 0x58, 0x99, 0x99])));
+
+        Assert.Equal([(ushort)600, (ushort)0x9999], report.EventIds);
+        Assert.Equal(["SCHED_RELEASED", "#39321"], report.Names);
+        Assert.Equal("SCHED_RELEASED", report.Definitions[0]?.Name);
+        Assert.Null(report.Definitions[1]);
+        Assert.Equal("DISABLED EVENTS (2) SCHED_RELEASED #39321", report.Describe());
+        Assert.Equal("TM[5,8]", report.Type);
+    }
+
+    [Fact]
+    public void AnEmptyDisabledEventsListIsNotAnUnknownEvent()
+    {
+        // The old decoder read the count (0) as an event identifier: "event 0 is not in the dictionary".
+        var report = Assert.IsType<DisabledEventsReport>(FlightDecoder.Decode(Tm(5, 8, [0x00, 0x00])));
+
+        Assert.Empty(report.EventIds);
+        Assert.Equal("DISABLED EVENTS none", report.Describe());
+    }
+
+    [Fact]
+    public void ADisabledEventsListWhoseCountIsAnEventIdentifierIsStillAList()
+    {
+        // 900 disabled events would be MODE_CHANGED read as an event; the list's length says it is a list of one.
+        var report = Assert.IsType<DisabledEventsReport>(FlightDecoder.Decode(Tm(5, 8, [0x00, 0x01, 0x03, 0x84])));
+
+        Assert.Equal(["MODE_CHANGED"], report.Names);
+    }
+
+    [Fact]
+    public void ADisabledEventsListOfTheWrongLengthIsKeptAsGenericSayingWhy()
+    {
+        var report = Assert.IsType<GenericReport>(FlightDecoder.Decode(Tm(5, 8, [0x00, 0x02, 0x02, 0x58])));
+
+        Assert.Equal("4 octets where a list of 2 event(s) has 6", report.Problem);
+        Assert.StartsWith("disabled events report 4 octets", report.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "Informative")]
+    [InlineData(2, "Low")]
+    [InlineData(3, "Medium")]
+    [InlineData(4, "High")]
+    public void OnlySubtypesOneToFourAreEventsTheirSubtypeBeingTheSeverity(byte subtype, string severity)
+    {
+        EventDefinition definition = FlightDecoder.Dictionary.Events.First(e => e.Severity.ToString() == severity);
+        // The identifier, then each argument as zero octets of its size.
+        byte[] data = [(byte)(definition.Id >> 8), (byte)definition.Id, .. new byte[definition.Arguments.Sum(a => DataTypes.SizeOf(a.Type))]];
+
+        var report = Assert.IsType<EventReport>(FlightDecoder.Decode(Tm(5, subtype, data)));
+        var other = Assert.IsType<GenericReport>(FlightDecoder.Decode(Tm(5, 9, data)));
+
+        Assert.Equal(definition.Name, report.Name);
+        Assert.Null(other.Problem);
+    }
+
+    [Fact]
     public void HousekeepingAppliesScaleOffsetUnitAndLimits()
     {
         var builder = new DictionaryBuilder();

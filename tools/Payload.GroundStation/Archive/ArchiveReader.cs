@@ -68,7 +68,7 @@ public sealed class ArchiveReader : IDisposable
         Rows(EventsQuery(range, minimumSeverity, name), r => new ArchivedEvent(r.GetInt64(0), r.GetInt32(1), r.GetString(2), (Severity)r.GetInt32(3),
             r.GetString(4), r.GetString(5)));
 
-    /// <summary>Commands sent in <paramref name="range"/> of ground time, in the order sent.</summary>
+    /// <summary>Commands sent in <paramref name="range"/> of ground time, in the order sent (session by session: each session's ground clock starts at 0).</summary>
     public IReadOnlyList<ArchivedCommand> Commands(TimeRange range = default) =>
         Rows(CommandsQuery(range), r => new ArchivedCommand(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
             NullableString(r, 6), NullableLong(r, 7), NullableString(r, 8), NullableLong(r, 9), NullableLong(r, 10), r.GetInt32(11),
@@ -200,7 +200,7 @@ public sealed class ArchiveReader : IDisposable
             SELECT sent_us, mnemonic, arguments, request_id, ack_flags, state, failure_code, failure_data, failed_stage,
                 accepted_us, started_us, progress_steps, completed_us, failed_us
             FROM commands WHERE
-            """ + " " + Where("sent_us", range) + " ORDER BY sent_us, id");
+            """ + " " + Where("sent_us", range) + " ORDER BY session_id, sent_us, id");
         Bind(command, range);
         return command;
     }

@@ -38,39 +38,53 @@ public sealed class ArchiveWriter : IDisposable
     private int _commandsSeen;
     private OpenPass? _pass;
     private bool _disposed;
+    private bool _unopened;
 
     /// <summary>
     /// Opens (creating it when missing) the archive at <paramref name="path"/> and, when <paramref name="session"/> is
     /// given, archives everything it receives and sends from now on.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a ground archive (another SQLite database, or not SQLite at all).</exception>
     /// <exception cref="InvalidOperationException">The file is an archive of a newer schema.</exception>
-    /// <exception cref="SqliteException">The file is not a SQLite database or cannot be written.</exception>
+    /// <exception cref="IOException">The file cannot be created, opened or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">Its directory cannot be created.</exception>
     public ArchiveWriter(string path, GroundSession? session = null, ArchiveWriterOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _options = options ?? new ArchiveWriterOptions();
         if (_options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be at least 1");
         Path = System.IO.Path.GetFullPath(path);
-        string? directory = System.IO.Path.GetDirectoryName(Path);
-        if (directory is not null) Directory.CreateDirectory(directory);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
-        _connection.Open();
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-        ArchiveSchema.Ensure(_connection);
-
         _session = session;
-        _sessionId = Insert("INSERT INTO sessions (started_utc, link, dictionary_hash) VALUES ($utc, $link, $hash) RETURNING id",
-            ("$utc", (_options.StartedUtc ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture)),
-            ("$link", session?.Link.GetType().Name ?? _options.LinkDescription ?? "none"),
-            ("$hash", (long)(session?.Dictionary.Hash ?? 0)));
-        _pass = OpenPass.Newest(_connection);
-
         Assembler.MessageCompleted += OnMessageCompleted;
         Assembler.MessageAbandoned += OnMessageAbandoned;
-        if (session is not null)
+        // Listening before the file is open: what arrives meanwhile waits on the lock, so a live session loses nothing
+        // (its first housekeeping report, the one its hash check awaits) to the time opening the file takes.
+        lock (_lock)
         {
-            session.Received += Write;
-            session.Tracker.StageReached += OnStageReached;
+            if (session is not null)
+            {
+                session.Received += Write;
+                session.Tracker.StageReached += OnStageReached;
+            }
+            try
+            {
+                _connection = ArchiveFile.OpenForWriting(Path);
+            }
+            catch
+            {
+                if (session is not null)
+                {
+                    session.Received -= Write;
+                    session.Tracker.StageReached -= OnStageReached;
+                }
+                _unopened = true;
+                throw;
+            }
+            _sessionId = Insert("INSERT INTO sessions (started_utc, link, dictionary_hash) VALUES ($utc, $link, $hash) RETURNING id",
+                ("$utc", (_options.StartedUtc ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture)),
+                ("$link", _options.LinkDescription ?? session?.Link.GetType().Name ?? "none"),
+                ("$hash", (long)(session?.Dictionary.Hash ?? 0)));
+            _pass = OpenPass.Newest(_connection);
         }
         if (_options.FlushInterval > TimeSpan.Zero) _timer = new Timer(_ => FlushQuietly(), null, _options.FlushInterval, _options.FlushInterval);
     }
@@ -100,6 +114,8 @@ public sealed class ArchiveWriter : IDisposable
         bool full;
         lock (_lock)
         {
+            // A report the session raised while the constructor failed: there is no file to keep it in.
+            if (_unopened) return;
             ObjectDisposedException.ThrowIf(_disposed, this);
             _pending.Add(report);
             Assembler.Accept(report);

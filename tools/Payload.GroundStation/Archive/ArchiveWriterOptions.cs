@@ -12,6 +12,6 @@ public sealed record ArchiveWriterOptions
     /// <summary>The session's start in wall time (default: now), for <c>sessions.started_utc</c>.</summary>
     public DateTimeOffset? StartedUtc { get; init; }
 
-    /// <summary>What the link was, when the writer archives without a session ("none" by default).</summary>
+    /// <summary>What the link was (e.g. its URI), for <c>sessions.link</c>; by default the session's link type, or "none" without a session.</summary>
     public string? LinkDescription { get; init; }
 }

@@ -10,9 +10,9 @@ using Payload.GroundStation.Commanding;
 namespace Payload.GroundStation.Telemetry;
 
 /// <summary>
-/// Turns telemetry packets into typed reports with the dictionary: ST[1] verification, ST[5] events, ST[3,25]
-/// housekeeping and ST[20,2] parameter values; anything else (or content that does not match the dictionary) becomes a
-/// <see cref="GenericReport"/>. Stateless and thread-safe.
+/// Turns telemetry packets into typed reports with the dictionary: ST[1] verification, ST[5,1..4] events (the subtype is
+/// the severity), ST[5,8] the list of disabled events, ST[3,25] housekeeping and ST[20,2] parameter values; anything
+/// else (or content that does not match the dictionary) becomes a <see cref="GenericReport"/>. Stateless and thread-safe.
 /// </summary>
 public sealed class TelemetryDecoder
 {
@@ -71,7 +71,8 @@ public sealed class TelemetryDecoder
         report = tm.ServiceType switch
         {
             VerificationReporter.Service => DecodeVerification(header, data),
-            EventReporter.Service => DecodeEvent(header, data),
+            EventReporter.Service when IsEventSubtype(tm.ServiceSubtype) => DecodeEvent(header, data),
+            EventReporter.Service when tm.ServiceSubtype == EventReportingService.DisabledListSubtype => DecodeDisabledEvents(header, data),
             HousekeepingService.Service when tm.ServiceSubtype == HousekeepingService.ParameterReportSubtype => DecodeHousekeeping(header, data),
             ParameterService.Service when tm.ServiceSubtype == ParameterService.ValueReportSubtype => DecodeParameters(header, data),
             _ => header,
@@ -127,6 +128,25 @@ public sealed class TelemetryDecoder
             Raw = raw[i],
             Reference = ReferenceNames.NameOf(Dictionary, a.Name, raw[i]),
         }).ToArray());
+    }
+
+    /// <summary>ST[5] subtypes 1–4 are event reports, one per severity; the service's other reports (TM[5,8]) are not events.</summary>
+    private static bool IsEventSubtype(byte subtype) => subtype is >= (byte)Severity.Informative and <= (byte)Severity.High;
+
+    private TelemetryReport DecodeDisabledEvents(GenericReport header, ReadOnlySpan<byte> data)
+    {
+        // count (u16), then each disabled event identifier (u16).
+        if (data.Length < 2) return header with { Problem = "no event count" };
+        int count = (int)ReadUnsigned(data, 0, 2);
+        if (data.Length != 2 + 2 * count) return header with { Problem = $"{data.Length} octets where a list of {count} event(s) has {2 + 2 * count}" };
+        var ids = new ushort[count];
+        var definitions = new EventDefinition?[count];
+        for (int i = 0; i < count; i++)
+        {
+            ids[i] = (ushort)ReadUnsigned(data, 2 + 2 * i, 2);
+            definitions[i] = _events.GetValueOrDefault(ids[i]);
+        }
+        return new DisabledEventsReport(header, ids, definitions);
     }
 
     private TelemetryReport DecodeHousekeeping(GenericReport header, ReadOnlySpan<byte> data)
