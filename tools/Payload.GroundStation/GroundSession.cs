@@ -23,6 +23,7 @@ namespace Payload.GroundStation;
 public sealed class GroundSession : IDisposable
 {
     private readonly GroundSessionOptions _options;
+    private int _started;
     private readonly Func<long> _clock;
     private readonly Lock _receiveLock = new();
     private readonly Lock _sendLock = new();
@@ -60,8 +61,15 @@ public sealed class GroundSession : IDisposable
             var wall = Stopwatch.StartNew();
             _clock = () => wall.Elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000);
         }
-        link.Received += OnLinkReceived;
         link.StateChanged += OnLinkStateChanged;
+        if (!_options.StartPaused) Start();
+    }
+
+    /// <summary>Starts taking telemetry from the link (at construction unless <see cref="GroundSessionOptions.StartPaused"/>); idempotent.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) return;
+        Link.Received += OnLinkReceived;
     }
 
     /// <summary>The transport.</summary>

@@ -20,4 +20,10 @@ public sealed record GroundSessionOptions
 
     /// <summary>When false (the default), the station refuses to send once the board has reported a dictionary hash that differs from its own.</summary>
     public bool AllowDictionaryMismatch { get; init; }
+
+    /// <summary>
+    /// When true, the session takes nothing from the link until <see cref="GroundSession.Start"/>, so that observers of
+    /// the session (an archive) attach before the first report; the link holds what arrives meanwhile.
+    /// </summary>
+    public bool StartPaused { get; init; }
 }

@@ -53,12 +53,14 @@ public sealed class LiveTarget : IDisposable
         if (address.Scheme == LinkScheme.Pty)
             throw new UsageException("pty is for the simulator (sim --listen pty); connect to the serial:// path it prints");
         IGroundLink link = GroundLinkFactory.Open(address, new GroundLinkOptions { RealTimeSimulation = true });
-        var session = new GroundSession(link, dictionary, new GroundSessionOptions { AllowDictionaryMismatch = force });
+        // Paused until the archive is attached, the link holding what arrives meanwhile: the archive misses no report.
+        var session = new GroundSession(link, dictionary, new GroundSessionOptions { AllowDictionaryMismatch = force, StartPaused = true });
         try
         {
-            // Right after the session, before the hash check, so the archive has the reports the check waits for.
             ArchiveWriter? archive = archivePath is null ? null : SessionArchive.Open(archivePath, session, uri);
-            return new LiveTarget(link, session, archive);
+            var target = new LiveTarget(link, session, archive);
+            session.Start();
+            return target;
         }
         catch
         {

@@ -1,8 +1,11 @@
+using Payload.Boards.Simulated.Engine;
 using Payload.Flight;
 using Payload.Flight.Commanding;
 using Payload.Flight.Dictionary;
+using Payload.Flight.Instrument;
 using Payload.Flight.Protocol;
 using Payload.GroundStation.Commanding;
+using Payload.GroundStation.Link;
 using Payload.GroundStation.Telemetry;
 using Payload.GroundStation.Tracking;
 
@@ -24,6 +27,24 @@ public sealed class GroundStationTests
         TelemetryReport alive = Assert.Single(session.Received, r => r is { Service: 17, Subtype: 2 });
         Assert.IsType<GenericReport>(alive);
         Assert.True(alive.MissionMicroseconds >= command.Reports[0].MissionMicroseconds);
+    }
+
+    [Fact]
+    public void APausedSessionTakesNothingUntilStartedAndThenMissesNothing()
+    {
+        var board = new SimulatedBoard();
+        using var link = new SimulatedBoardLink(board);
+        using var station = new GroundSession(link, InstrumentSoftware.BuildDictionary(), new GroundSessionOptions { StartPaused = true });
+        var received = new List<TelemetryReport>();
+        station.Received += received.Add;
+
+        board.RunFor(1_500_000);
+        Assert.Empty(received);
+        station.Start();
+
+        Assert.Contains(received, r => r is EventReport { Name: "SYS_BOOT" });
+        Assert.Equal(received.Select(r => r.MissionMicroseconds).Order(), received.Select(r => r.MissionMicroseconds));
+        Assert.Equal(0, station.Statistics.FramesDiscarded);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Payload.GroundStation.Link;
 public sealed class SimulatedBoardLink : IGroundLink, ILinkClock, IDisposable
 {
     private readonly SimulatedUart _uart;
+    private readonly ReceptionGate _reception = new();
 
     /// <summary>Connects to <paramref name="board"/>'s UART (which survives the board's resets).</summary>
     public SimulatedBoardLink(SimulatedBoard board)
@@ -20,7 +21,12 @@ public sealed class SimulatedBoardLink : IGroundLink, ILinkClock, IDisposable
     public SimulatedBoard Board { get; }
 
     /// <inheritdoc />
-    public event Action<byte[], int, int>? Received;
+    /// <remarks>What arrives before the first handler subscribes is held for it (<see cref="ReceptionGate"/>).</remarks>
+    public event Action<byte[], int, int>? Received
+    {
+        add => _reception.Add(value);
+        remove => _reception.Remove(value);
+    }
 
     /// <summary>"sim:".</summary>
     public string Description => "sim:";
@@ -34,5 +40,5 @@ public sealed class SimulatedBoardLink : IGroundLink, ILinkClock, IDisposable
     /// <summary>Stops listening to the board.</summary>
     public void Dispose() => _uart.GroundReceived -= OnGroundReceived;
 
-    private void OnGroundReceived(byte[] buffer, int offset, int count) => Received?.Invoke(buffer, offset, count);
+    private void OnGroundReceived(byte[] buffer, int offset, int count) => _reception.Deliver(buffer, offset, count);
 }

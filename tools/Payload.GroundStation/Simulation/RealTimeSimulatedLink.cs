@@ -10,6 +10,8 @@ namespace Payload.GroundStation.Simulation;
 /// </summary>
 public sealed class RealTimeSimulatedLink : IGroundLink
 {
+    private readonly ReceptionGate _reception = new();
+
     /// <summary>Boots <paramref name="board"/>'s real-time loop with pacing steps of <paramref name="step"/>.</summary>
     public RealTimeSimulatedLink(SimulatedBoard board, TimeSpan step)
     {
@@ -23,7 +25,12 @@ public sealed class RealTimeSimulatedLink : IGroundLink
     public RealTimeBoardDriver Driver { get; }
 
     /// <inheritdoc />
-    public event Action<byte[], int, int>? Received;
+    /// <remarks>What arrives before the first handler subscribes is held for it (<see cref="ReceptionGate"/>).</remarks>
+    public event Action<byte[], int, int>? Received
+    {
+        add => _reception.Add(value);
+        remove => _reception.Remove(value);
+    }
 
     /// <inheritdoc />
     public string Description => "sim: (real time)";
@@ -45,5 +52,5 @@ public sealed class RealTimeSimulatedLink : IGroundLink
         Driver.Dispose();
     }
 
-    private void OnDownlink(byte[] buffer, int offset, int count) => Received?.Invoke(buffer, offset, count);
+    private void OnDownlink(byte[] buffer, int offset, int count) => _reception.Deliver(buffer, offset, count);
 }

@@ -17,6 +17,7 @@ public abstract class StreamGroundLink : IGroundLink
     private readonly Lock _stateLock = new();
     private readonly Lock _writeLock = new();
     private readonly CancellationTokenSource _disposing = new();
+    private readonly ReceptionGate _reception = new();
     private Stream? _stream;
     private Thread? _reader;
     private LinkState _state = LinkState.Connecting;
@@ -34,7 +35,12 @@ public abstract class StreamGroundLink : IGroundLink
     }
 
     /// <inheritdoc />
-    public event Action<byte[], int, int>? Received;
+    /// <remarks>What arrives before the first handler subscribes is held for it (<see cref="ReceptionGate"/>).</remarks>
+    public event Action<byte[], int, int>? Received
+    {
+        add => _reception.Add(value);
+        remove => _reception.Remove(value);
+    }
 
     /// <inheritdoc />
     public event Action<LinkStateChange>? StateChanged;
@@ -158,7 +164,7 @@ public abstract class StreamGroundLink : IGroundLink
                 if (read > 0)
                 {
                     OctetsReceived += read;
-                    Received?.Invoke(buffer, 0, read);
+                    _reception.Deliver(buffer, 0, read);
                     continue;
                 }
                 why = "the other end closed the connection";

@@ -12,6 +12,7 @@ namespace Payload.GroundStation.Transports;
 public sealed class UdpGroundLink : IGroundLink
 {
     private readonly UdpClient _client;
+    private readonly ReceptionGate _reception = new();
     private readonly IPEndPoint _remote;
     private readonly Thread _reader;
     private volatile bool _disposed;
@@ -54,7 +55,12 @@ public sealed class UdpGroundLink : IGroundLink
     }
 
     /// <inheritdoc />
-    public event Action<byte[], int, int>? Received;
+    /// <remarks>What arrives before the first handler subscribes is held for it (<see cref="ReceptionGate"/>).</remarks>
+    public event Action<byte[], int, int>? Received
+    {
+        add => _reception.Add(value);
+        remove => _reception.Remove(value);
+    }
 
     /// <inheritdoc />
     public bool IsPacketOriented => true;
@@ -133,7 +139,7 @@ public sealed class UdpGroundLink : IGroundLink
                 return;
             }
             DatagramsReceived++;
-            Received?.Invoke(datagram, 0, datagram.Length);
+            _reception.Deliver(datagram, 0, datagram.Length);
         }
     }
 }
