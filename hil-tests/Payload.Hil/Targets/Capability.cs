@@ -21,4 +21,10 @@ public enum Capability
 
     /// <summary>The bench can reach the board's fault hooks (hangs, corruption, flash power cuts).</summary>
     FaultInjection = 16,
+
+    /// <summary>
+    /// The bench controls a radar stimulus that flies a pass over the board's antenna input and says its truth
+    /// (<see cref="Bench.FlyPass"/>): the in-process board, or a simulator process's control port named by <c>PAYLOAD_STIMULUS</c>.
+    /// </summary>
+    RadarStimulus = 32,
 }

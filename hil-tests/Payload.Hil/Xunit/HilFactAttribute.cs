@@ -42,7 +42,9 @@ public sealed class HilFactAttribute : FactAttribute, ITraitAttribute
         {
             if (base.Skip is { } reason) return reason;
             if (Requires == Capability.None || Target is not { } target || target.Has(Requires)) return null!;
-            return $"needs {target.Missing(Requires)}, which {BenchTarget.Variable}={target.Uri} does not offer (runs against sim:)";
+            string hint = (Requires & ~target.Capabilities) == Capability.RadarStimulus
+                ? $" (runs against sim:, or name a stimulus control port in {BenchTarget.StimulusVariable})" : " (runs against sim:)";
+            return $"needs {target.Missing(Requires)}, which {BenchTarget.Variable}={target.Uri} does not offer{hint}";
         }
         set => base.Skip = value;
     }

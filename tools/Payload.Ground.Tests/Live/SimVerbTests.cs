@@ -14,6 +14,16 @@ public sealed class SimVerbTests
         Assert.Matches(@"^sim: stopped after 0\.\d s: uplink 0 octets, downlink \d+ octets \(\d+ dropped: no ground attached\), virtual .* lag p50 .* ms, p99 .* ms, max .* ms over \d+ steps", lines[^1]);
     }
 
+    [Fact]
+    public void WithAStimulusItSaysWhereItsControlPortListens()
+    {
+        var (code, output, error) = Tool.Run("sim", "--listen", "tcp://127.0.0.1:0", "--stimulus", "tcp://127.0.0.1:0", "--duration", "0.3");
+
+        Assert.True(code == 0, output + error);
+        string first = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.Matches(@"^sim: simulated board listening on tcp://127\.0\.0\.1:\d+; .*; dictionary hash 0x[0-9A-F]{8}; radar stimulus control on tcp://127\.0\.0\.1:\d+$", first);
+    }
+
     [Theory]
     [InlineData(new[] { "sim" }, "error: sim: give --listen tcp://HOST:PORT, udp://HOST:PORT, serial://PATH or pty")]
     [InlineData(new[] { "sim", "--listen", "sim:" }, "error: sim: --listen sim: makes no sense")]
@@ -21,6 +31,7 @@ public sealed class SimVerbTests
     [InlineData(new[] { "sim", "--listen", "udp://127.0.0.1:0", "--tm", "tcp://127.0.0.1:5012" }, "error: sim: --tm must be udp://HOST:PORT")]
     [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--step-us", "5" }, "error: sim: --step-us must be an integer in 50..1000000, not '5'")]
     [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--corrupt", "2" }, "error: sim: --corrupt must be a probability in 0..1, not '2'")]
+    [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--stimulus", "udp://127.0.0.1:0" }, "error: sim: --stimulus must be tcp://HOST:PORT (port 0: any free one), not 'udp://127.0.0.1:0'")]
     [InlineData(new[] { "sim", "--listen", "tcp:/x" }, "error: sim: link 'tcp:/x': write tcp://HOST:PORT")]
     public void AWrongOptionExitsTwoSayingWhy(string[] arguments, string message)
     {

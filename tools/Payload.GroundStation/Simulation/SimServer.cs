@@ -2,6 +2,7 @@ using System.Net;
 using Payload.Boards.Simulated.Engine;
 using Payload.Flight.Dictionary;
 using Payload.GroundStation.Link;
+using Payload.GroundStation.Simulation.Stimulus;
 using Payload.GroundStation.Telemetry;
 using Payload.GroundStation.Transports;
 
@@ -16,6 +17,7 @@ namespace Payload.GroundStation.Simulation;
 public sealed class SimServer : IDisposable
 {
     private readonly IBoardEndpoint _endpoint;
+    private readonly StimulusEndpoint? _stimulus;
     private readonly LinkDeframer _monitor = new();
     private TelemetryDecoder? _decoder;
     private Action<TelemetryReport>? _telemetry;
@@ -33,6 +35,16 @@ public sealed class SimServer : IDisposable
         Board.Uart.CorruptionProbability = options.CorruptionProbability;
         Driver = new RealTimeBoardDriver(Board, options.Step);
         _endpoint = CreateEndpoint(options);
+        try
+        {
+            _stimulus = CreateStimulus(options.Stimulus);
+        }
+        catch
+        {
+            _endpoint.Dispose();
+            Driver.Dispose();
+            throw;
+        }
         Driver.Downlink += OnDownlink;
         Driver.Faulted += e => Log?.Invoke($"the simulated board stopped: {e.GetType().Name}: {e.Message}");
     }
@@ -58,6 +70,9 @@ public sealed class SimServer : IDisposable
     /// <summary>The URI a ground opens to reach it (null when it is the far end of a pair made elsewhere).</summary>
     public string? ClientUri => _endpoint.ClientUri;
 
+    /// <summary>The URI of the radar stimulus control port ("tcp://127.0.0.1:PORT"), or null without <see cref="SimServerOptions.Stimulus"/>.</summary>
+    public string? StimulusUri => _stimulus?.ClientUri;
+
     /// <summary>Raised with lines for the operator (clients coming and going, a board fault).</summary>
     public event Action<string>? Log;
 
@@ -80,6 +95,7 @@ public sealed class SimServer : IDisposable
         _started = true;
         _monitor.PacketReceived += OnMonitoredPacket;
         _endpoint.Start(Driver.Uplink, line => Log?.Invoke(line));
+        _stimulus?.Start(line => Log?.Invoke(line));
         Driver.Start();
     }
 
@@ -102,6 +118,7 @@ public sealed class SimServer : IDisposable
         if (_disposed) return;
         _disposed = true;
         _endpoint.Dispose(); // first, so no octet arrives for a stopped board
+        _stimulus?.Dispose();
         Driver.Dispose();
     }
 
@@ -124,6 +141,14 @@ public sealed class SimServer : IDisposable
             default:
                 throw new ArgumentException($"the simulator cannot listen on {listen}: use tcp://HOST:PORT, udp://HOST:PORT, serial://PATH or pty");
         }
+    }
+
+    private StimulusEndpoint? CreateStimulus(LinkAddress? stimulus)
+    {
+        if (stimulus is null) return null;
+        if (stimulus.Scheme != LinkScheme.Tcp) throw new ArgumentException($"the stimulus control port listens on tcp://HOST:PORT, not {stimulus}");
+        // The pass goes overhead on the board's own thread, between two of its steps, like every other hook.
+        return new StimulusEndpoint(UdpGroundLink.Resolve(stimulus.Host), stimulus.Port, request => Driver.Invoke(board => PassStimulus.Fly(board, request)));
     }
 
     private void OnDownlink(byte[] buffer, int offset, int count)
