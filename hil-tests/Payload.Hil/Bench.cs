@@ -31,14 +31,10 @@ namespace Payload.Hil;
 /// </remarks>
 public sealed partial class Bench : IDisposable
 {
-    /// <summary>How much older than the newest live packet a live one may be: the downlink sends urgent packets before routine ones.</summary>
-    private const long ReorderAllowanceMicroseconds = 500_000;
-
     private static int s_nextSequenceCount;
 
     private readonly object _gate = new();
     private readonly List<ReceivedPacket> _received = [];
-    private readonly HashSet<(ushort Sequence, long Mission)> _seen = [];
     private readonly Dictionary<string, ReceivedValue> _latest = new(StringComparer.Ordinal);
     private readonly List<(string What, Action Action)> _teardown = [];
     private readonly List<InvariantHandle> _invariants = [];
@@ -49,12 +45,12 @@ public sealed partial class Bench : IDisposable
     private readonly ITestOutputHelper? _output;
     private readonly BenchOptions _options;
     private readonly OnboardTimeTracker _tracker = new();
+    private readonly ReplayClassifier _replays;
     private readonly ThrottleLedger _throttle;
     private readonly IBenchTime _time;
     private IGroundLink _link;
     private GroundSession _session;
     private Mark _defaultMark;
-    private long _newestLive = long.MinValue / 2;
     private bool _disposed;
     private bool _logWritten;
 
@@ -70,6 +66,7 @@ public sealed partial class Bench : IDisposable
         _link = OpenLink();
         Board = (_link as SimulatedBoardLink)?.Board;
         _time = Board is not null ? new VirtualBenchTime(Board) : new RealBenchTime(_tracker, options.WallFactor, options.WallSlack);
+        _replays = new ReplayClassifier(_tracker);
         _session = OpenSession(_link);
     }
 
@@ -357,35 +354,13 @@ public sealed partial class Bench : IDisposable
         }
     }
 
-    private bool Classify(TelemetryReport report)
-    {
-        long ground = _time is RealBenchTime real ? real.WallNow : _time.Now;
-        long mission = report.MissionMicroseconds;
-        bool duplicate = !_seen.Add((report.SequenceCount, mission));
-        if (duplicate) return true;
-        // Announced jumps of on-board time: a boot, a restored time, a time set.
-        if (report is EventReport { Name: "SYS_BOOT" or "TIME_SET" or "TIME_RESTORED" })
-        {
-            _tracker.Anchor(mission, ground);
-            _newestLive = mission;
-            return false;
-        }
-        int jumps = _tracker.Discontinuities;
-        bool live = _tracker.Observe(mission, ground);
-        if (_tracker.Discontinuities != jumps) _newestLive = mission; // an unannounced time change the tracker has confirmed
-        live &= mission >= _newestLive - ReorderAllowanceMicroseconds;
-        if (live && mission > _newestLive) _newestLive = mission;
-        return !live;
-    }
+    private bool Classify(TelemetryReport report) =>
+        _replays.IsReplay(report, _time is RealBenchTime real ? real.WallNow : _time.Now);
 
     /// <summary>A new boot numbers its packets afresh and may repeat the last boot's first packets exactly: they are not replays.</summary>
     private void ForgetBoot()
     {
-        lock (_gate)
-        {
-            _seen.Clear();
-            _newestLive = long.MinValue / 2;
-        }
+        lock (_gate) _replays.ForgetBoot();
     }
 
     private void Remember(ReceivedPacket packet)

@@ -9,9 +9,8 @@ namespace Payload.Hil;
 /// </summary>
 /// <remarks>
 /// Replays count too: a store replay is how a ground fills a message's gaps, and the assembler drops the parts it already
-/// has. It also matters for live parts: the board stamps every part of a message when it queues the message, and
-/// the parts leave at the link's pace behind it, so a part can trail the newest housekeeping by more than the bench's
-/// reordering allowance and be classed a replay.
+/// has. (Live parts, stamped as they enter the bulk queue and sent behind everything more urgent, are told from replays
+/// with a wider reordering allowance than other packets; see Bench.BulkReorderAllowanceMicroseconds.)
 /// </remarks>
 public sealed class InstrumentDownlink
 {
