@@ -63,6 +63,8 @@ namespace Payload.Flight
                 FlightExecutive.GroupParameterBase, FlightExecutive.GroupParameterBase + 1,
                 FlightExecutive.GroupParameterBase + 10, FlightExecutive.GroupParameterBase + 11,
                 FlightExecutive.GroupParameterBase + 20, FlightExecutive.GroupParameterBase + 21,
+                FlightExecutive.GroupParameterBase + 10 * FlightConfiguration.CommandGroup,
+                FlightExecutive.GroupParameterBase + 10 * FlightConfiguration.CommandGroup + 1,
                 EventReporter.RaisedParameter, EventReporter.SuppressedParameter,
             }, FlightConfiguration.FramesPerSecond, true, "Identity, mode, time and executive health, every second"));
             dictionary.Add(new HousekeepingStructureDefinition(LinkStructure, "HK_LINK", new ushort[]
