@@ -24,6 +24,7 @@ internal static class DictionaryAssert
                 (a.Id, a.Name, a.Type, a.Unit, a.Description, a.Scale, a.Offset));
             Assert.Equal((e.Settable, e.Persisted, e.DefaultValue, e.Minimum, e.Maximum, e.LowLimit, e.HighLimit),
                 (a.Settable, a.Persisted, a.DefaultValue, a.Minimum, a.Maximum, a.LowLimit, a.HighLimit));
+            Assert.Equal(e.EnumerationLabels, a.EnumerationLabels);
         }
 
         Assert.Equal(expected.Events.Length, actual.Events.Length);

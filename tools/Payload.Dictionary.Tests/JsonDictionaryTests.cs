@@ -60,6 +60,8 @@ public sealed class JsonDictionaryTests
         Assert.Equal(["name", "type", "unit", "min", "max", "description", "enumeration"], Keys(root["commands"]![0]!["arguments"]![7]!));
         Assert.Equal(["id", "name", "type", "unit", "description", "scale", "offset", "settable", "persisted", "default", "min", "max", "lowLimit", "highLimit"],
             Keys(root["parameters"]![0]!));
+        Assert.Equal(["id", "name", "type", "unit", "description", "scale", "offset", "settable", "persisted", "default", "min", "max", "lowLimit", "highLimit", "enumeration"],
+            Keys(root["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "test.state")!));
         Assert.Equal(["id", "name", "severity", "subtype", "description", "throttleLimit", "arguments"], Keys(root["events"]![0]!));
         Assert.Equal(["id", "name", "description", "intervalTicks", "enabledAtBoot", "parameters"], Keys(root["housekeeping"]![0]!));
         Assert.Equal(["id", "name", "description", "argument"], Keys(root["functions"]![0]!));
@@ -76,6 +78,8 @@ public sealed class JsonDictionaryTests
         Assert.Equal(["INFORMATIVE", "LOW", "MEDIUM", "HIGH"], document.Events.Select(e => e.Severity));
         Assert.Equal([1, 2, 3, 4], document.Events.Select(e => e.Subtype));
         Assert.Equal([(1L, "LOW"), (2L, "MID"), (3L, "HIGH")], document.Commands[0].Arguments[7].Enumeration!.Select(v => (v.Value, v.Name)));
+        Assert.Equal([(0L, "IDLE"), (1L, "BUSY"), (2L, "DONE")], document.Parameters.Single(p => p.Name == "test.state").Enumeration!.Select(v => (v.Value, v.Name)));
+        Assert.Null(document.Parameters.Single(p => p.Name == "test.count").Enumeration);
         Assert.Contains(document.FailureCodes, c => c.Value == 4 && c.Name == "BAD_PUS_HEADER");
     }
 
@@ -114,6 +118,7 @@ public sealed class JsonDictionaryTests
     [InlineData("\"allowedModes\": [\n        \"STANDBY\"\n      ]", "\"allowedModes\": [\n        \"ASLEEP\"\n      ]", "ASLEEP")]
     [InlineData("\"id\": 850", "\"id\": 70000", "70000")]
     [InlineData("\"value\": 2,\n              \"name\": \"MID\"", "\"value\": 5,\n              \"name\": \"MID\"", "expected 2")]
+    [InlineData("\"value\": 1,\n          \"name\": \"BUSY\"", "\"value\": 4,\n          \"name\": \"BUSY\"", "parameters[9] (test.state).enumeration[1]: value 4, expected 1")]
     [InlineData("\"mnemonic\": \"TEST_NOOP\",", "", "mnemonic")]
     [InlineData("\"description\": \"Does nothing\"", "\"description\": null", "description")]
     [InlineData("\"parameters\": [\n        850,", "\"parameters\": [\n        999,", "unknown parameter 999")]

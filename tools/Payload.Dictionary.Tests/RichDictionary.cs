@@ -47,6 +47,7 @@ internal static class RichDictionary
             Settable = true, Persisted = true, DefaultValue = 5, Minimum = 1, Maximum = 10,
         });
         d.Add(new ParameterDefinition(858, "test.doubled", DataType.UInt8, "counts", "Calibrated without limits") { Scale = 2.0 });
+        d.Add(new ParameterDefinition(859, "test.state", DataType.UInt8, "", "An enumerated state") { EnumerationLabels = ["IDLE", "BUSY", "DONE"] });
 
         var mode = new ArgumentDefinition("mode", DataType.UInt8, "", 0, 2, "A mode");
         mode.EnumerationLabels = ["SAFE", "STANDBY", "ACQUIRE"];
@@ -60,7 +61,7 @@ internal static class RichDictionary
         d.Add(new EventDefinition(853, "TEST_FAULT", Severity.High, "One argument", [new ArgumentDefinition("code", DataType.UInt8, "", "Code")]));
 
         d.Add(new HousekeepingStructureDefinition(1, "TEST_FAST", [850, 851, 852, 853], 10, true, "Fast housekeeping"));
-        d.Add(new HousekeepingStructureDefinition(2, "TEST_SLOW", [854, 855, 856, 857, 858, 850], 100, false, "Slow housekeeping"));
+        d.Add(new HousekeepingStructureDefinition(2, "TEST_SLOW", [854, 855, 856, 857, 858, 859, 850], 100, false, "Slow housekeeping"));
 
         d.Add(new FunctionDefinition(1, "TEST_SELF_TEST", "Runs a self test", new ArgumentDefinition("depth", DataType.UInt32, "", 0, 3, "How deep")));
         var signed = new ArgumentDefinition("step", DataType.Int32, "", -10, 10, "Signed step");

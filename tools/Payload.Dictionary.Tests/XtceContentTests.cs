@@ -156,6 +156,9 @@ public sealed class XtceContentTests
         Assert.Equal("BooleanParameterType", Type("test_flag_Type").Name.LocalName);
         Assert.Equal("IntegerParameterType", Type("test_flag_must_be_clear_Type").Name.LocalName);
         Assert.Equal("EnumeratedParameterType", Type("TEST_MODE_mode_Type").Name.LocalName);
+        Assert.Equal("EnumeratedParameterType", Type("test_state_Type").Name.LocalName);
+        Assert.Equal([("0", "IDLE"), ("1", "BUSY"), ("2", "DONE")], Type("test_state_Type").Descendants(X + "Enumeration")
+            .Select(e => ((string?)e.Attribute("value"), (string?)e.Attribute("label"))));
         Assert.Equal("EnumeratedParameterType", Type("hk_structure_id_Type").Name.LocalName);
         Assert.Equal("EnumeratedArgumentType", Type("TEST_ALL_TYPES_level_Type").Name.LocalName);
         Assert.Equal("IntegerArgumentType", Type("TEST_ALL_TYPES_offset_Type").Name.LocalName);

@@ -257,7 +257,7 @@ namespace Payload.Flight.Instrument.Acquisition
 
         private static void DeclareLoopParameters(DictionaryBuilder dictionary)
         {
-            dictionary.Add(new ParameterDefinition(StateParameter, "acq.state", DataType.UInt8, "", "Pass state (0 IDLE, 1 ARMED, 2 IN_PASS, 3 PRODUCT_READY)"));
+            dictionary.Add(Enumerated(StateParameter, "acq.state", PassStateLabels(), "Pass state"));
             dictionary.Add(new ParameterDefinition(PassNumberParameter, "acq.pass_number", DataType.UInt16, "", "Passes armed since boot; the present or last pass's number"));
             dictionary.Add(new ParameterDefinition(PassPulsesParameter, "acq.pass_pulses", DataType.UInt32, "", "Pulses of the present or last pass"));
             dictionary.Add(new ParameterDefinition(BlocksReadParameter, "acq.blocks_read", DataType.UInt32, "", "Digitizer FIFO blocks read since boot"));
@@ -280,8 +280,7 @@ namespace Payload.Flight.Instrument.Acquisition
 
         private static void DeclareFdirParameters(DictionaryBuilder dictionary)
         {
-            dictionary.Add(new ParameterDefinition(DigitizerStateParameter, "acq.dig.state", DataType.UInt8, "",
-                "Digitizer health (0 BRING_UP, 1 OPERATIONAL, 2 RECOVERING, 3 DEGRADED)"));
+            dictionary.Add(Enumerated(DigitizerStateParameter, "acq.dig.state", DigitizerHealthLabels(), "Digitizer health as FDIR sees it"));
             var degraded = new ParameterDefinition(DegradedParameter, "acq.dig.degraded", DataType.Boolean, "", "1 when FDIR gave up on the digitizer");
             degraded.HighLimit = 0;
             dictionary.Add(degraded);
@@ -290,8 +289,8 @@ namespace Payload.Flight.Instrument.Acquisition
             dictionary.Add(Counter(FailedRecoveriesParameter, "acq.dig.failed_recoveries", "Digitizer bring-up or recovery attempts that failed"));
             dictionary.Add(new ParameterDefinition(ResetsParameter, "acq.dig.resets", DataType.UInt32, "", "Resets pulsed on the digitizer's nRESET"));
             dictionary.Add(Counter(UnexpectedResetsParameter, "acq.dig.unexpected_resets", "Resets the digitizer went through by itself"));
-            dictionary.Add(new ParameterDefinition(LastResultParameter, "acq.dig.last_result", DataType.UInt8, "",
-                "Last bring-up, recovery, configuration or self-test result (0 OK, 1 NO_RESPONSE, 2 CRC, 3 FRAME, 4 WRONG_ID, 5 SCRATCH, 6 VERIFY, 7 REJECTED)"));
+            dictionary.Add(Enumerated(LastResultParameter, "acq.dig.last_result", DigitizerResultLabels(),
+                "Last bring-up, recovery, configuration or self-test result"));
             dictionary.Add(new ParameterDefinition(ThresholdParameter, "acq.cfg.threshold", DataType.UInt16, "code", "Comparator threshold applied"));
             dictionary.Add(new ParameterDefinition(WatermarkParameter, "acq.cfg.watermark", DataType.UInt16, "records", "FIFO watermark applied"));
             dictionary.Add(new ParameterDefinition(MaxLatencyParameter, "acq.cfg.max_latency_ticks", DataType.UInt32, "ticks", "MAX_LATENCY applied"));
@@ -324,8 +323,7 @@ namespace Payload.Flight.Instrument.Acquisition
             dictionary.Add(new ParameterDefinition(RawChunksParameter, "acq.raw.chunks", DataType.UInt32, "", "Raw record messages started on ST[13] since boot"));
             dictionary.Add(Counter(DownlinkRefusedParameter, "acq.downlink_refused", "Messages the ST[13] downlink refused for good"));
             dictionary.Add(new ParameterDefinition(LastTransactionParameter, "acq.last_message_transaction", DataType.UInt16, "", "Transaction of the last message started on ST[13]"));
-            dictionary.Add(new ParameterDefinition(LastEndReasonParameter, "acq.last.end_reason", DataType.UInt8, "",
-                "Why the last pass ended (0 TIMEOUT, 1 LOSS_OF_SIGNAL, 2 STOPPED, 3 DIGITIZER_FAULT, 4 MODE_EXIT, 5 NO_SIGNAL, 6 CAPACITY, 7 RESET)"));
+            dictionary.Add(Enumerated(LastEndReasonParameter, "acq.last.end_reason", PassEndReasonLabels(), "Why the last pass ended"));
             dictionary.Add(new ParameterDefinition(LastPulsesParameter, "acq.last.pulses", DataType.UInt32, "", "Pulses in the last pass's products"));
             dictionary.Add(new ParameterDefinition(LastValidityParameter, "acq.last.validity", DataType.UInt16, "", "ProductValidity bits of the last products"));
             dictionary.Add(new ParameterDefinition(LastPeakToaParameter, "acq.last.peak_toa_ms", DataType.UInt32, "ms", "Pattern peak of the last pass on the TOA axis"));
@@ -341,7 +339,7 @@ namespace Payload.Flight.Instrument.Acquisition
         private static void DeclareEvents(DictionaryBuilder dictionary)
         {
             var reason = new ArgumentDefinition("reason", DataType.UInt8, "", 0, 7, "Why it ended");
-            reason.EnumerationLabels = new string[] { "TIMEOUT", "LOSS_OF_SIGNAL", "STOPPED", "DIGITIZER_FAULT", "MODE_EXIT", "NO_SIGNAL", "CAPACITY", "RESET" };
+            reason.EnumerationLabels = PassEndReasonLabels();
             var radar = new ArgumentDefinition("radar", DataType.UInt8, "", 0, 2, "Expected radar");
             radar.EnumerationLabels = RadarLabels();
             var faultReason = new ArgumentDefinition("reason", DataType.UInt8, "", 1, 6, "What FDIR saw");
@@ -392,7 +390,7 @@ namespace Payload.Flight.Instrument.Acquisition
             dictionary.Add(new EventDefinition(DigitizerDegradedEvent, "ACQ_DIGITIZER_DEGRADED", Severity.High, "FDIR gave up on the digitizer: no acquisition until ACQ_RESET",
                 new ArgumentDefinition[]
                 {
-                    new ArgumentDefinition("result", DataType.UInt8, "", "Result of the last attempt"),
+                    DigitizerResultArgument(),
                     new ArgumentDefinition("attempts", DataType.UInt8, "", "Failed attempts in a row"),
                 }));
             dictionary.Add(new EventDefinition(SnapshotCapturedEvent, "ACQ_SNAPSHOT_CAPTURED", Severity.Informative, "A pulse snapshot started down by ST[13]",
@@ -423,6 +421,41 @@ namespace Payload.Flight.Instrument.Acquisition
             parameter.Minimum = minimum;
             parameter.Maximum = maximum;
             return parameter;
+        }
+
+        private static ParameterDefinition Enumerated(ushort id, string name, string[] labels, string description)
+        {
+            var parameter = new ParameterDefinition(id, name, DataType.UInt8, "", description);
+            parameter.EnumerationLabels = labels;
+            return parameter;
+        }
+
+        private static ArgumentDefinition DigitizerResultArgument()
+        {
+            var result = new ArgumentDefinition("result", DataType.UInt8, "", "Result of the last attempt");
+            result.EnumerationLabels = DigitizerResultLabels();
+            return result;
+        }
+
+        // Label i names value i of the enum; a host test compares them with the enum's member names so they cannot drift.
+        private static string[] PassStateLabels()
+        {
+            return new string[] { "IDLE", "ARMED", "IN_PASS", "PRODUCT_READY" };
+        }
+
+        private static string[] DigitizerHealthLabels()
+        {
+            return new string[] { "BRING_UP", "OPERATIONAL", "RECOVERING", "DEGRADED" };
+        }
+
+        private static string[] DigitizerResultLabels()
+        {
+            return new string[] { "OK", "NO_RESPONSE", "CRC_ERROR", "FRAME_ERROR", "WRONG_ID", "SCRATCH_MISMATCH", "VERIFY_FAILED", "REJECTED" };
+        }
+
+        private static string[] PassEndReasonLabels()
+        {
+            return new string[] { "TIMEOUT", "LOSS_OF_SIGNAL", "STOPPED", "DIGITIZER_FAULT", "MODE_EXIT", "NO_SIGNAL", "CAPACITY", "RESET" };
         }
 
         private static ArgumentDefinition PassArgument()

@@ -34,6 +34,24 @@ public class DictionaryHashTests
     }
 
     [Fact]
+    public void A_parameter_label_change_changes_the_hash()
+    {
+        static uint HashWith(string[]? labels)
+        {
+            var builder = new DictionaryBuilder();
+            builder.Add(new ParameterDefinition(7, "test.state", DataType.UInt8, "", "") { EnumerationLabels = labels! });
+            return builder.Build().Hash;
+        }
+
+        uint reference = HashWith(["IDLE", "BUSY"]);
+        Assert.Equal(reference, HashWith(["IDLE", "BUSY"]));
+        Assert.NotEqual(reference, HashWith(["IDLE", "RUNNING"]));
+        Assert.NotEqual(reference, HashWith(["IDLE"]));
+        Assert.NotEqual(reference, HashWith(null));
+        Assert.NotEqual(HashWith(null), HashWith([]));
+    }
+
+    [Fact]
     public void A_calibration_change_changes_the_hash()
     {
         static uint HashWith(double scale, double offset)

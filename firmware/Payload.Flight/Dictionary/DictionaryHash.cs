@@ -35,6 +35,7 @@ namespace Payload.Flight.Dictionary
                 // Calibration in nano-units: the ground turns raw values into engineering ones with it.
                 hash = AddNumber(hash, (long)(p.Scale * 1000000000.0));
                 hash = AddNumber(hash, (long)(p.Offset * 1000000000.0));
+                hash = AddLabels(hash, p.EnumerationLabels);
             }
             for (int i = 0; i < dictionary.Events.Length; i++)
             {
@@ -71,10 +72,15 @@ namespace Payload.Flight.Dictionary
                 hash = AddText(hash, arguments[i].Unit);
                 hash = AddNumber(hash, arguments[i].Minimum);
                 hash = AddNumber(hash, arguments[i].Maximum);
-                string[] labels = arguments[i].EnumerationLabels;
-                hash = AddNumber(hash, labels == null ? -1 : labels.Length);
-                for (int k = 0; labels != null && k < labels.Length; k++) hash = AddText(hash, labels[k]);
+                hash = AddLabels(hash, arguments[i].EnumerationLabels);
             }
+            return hash;
+        }
+
+        private static uint AddLabels(uint hash, string[] labels)
+        {
+            hash = AddNumber(hash, labels == null ? -1 : labels.Length);
+            for (int k = 0; labels != null && k < labels.Length; k++) hash = AddText(hash, labels[k]);
             return hash;
         }
 

@@ -64,6 +64,12 @@ namespace Payload.Flight.Dictionary
         /// <summary>Raw value above which the ground (and on-board monitoring) flags the parameter.</summary>
         public long HighLimit { get; set; }
 
+        /// <summary>
+        /// Optional names of enumerated raw values, label i naming value i (0 first); null when the parameter is a plain number.
+        /// </summary>
+        /// <remarks>Indexed from 0, not from <see cref="Minimum"/>: a read-only parameter's Minimum is its type's, not the enumeration's.</remarks>
+        public string[] EnumerationLabels { get; set; }
+
         /// <summary>True when limits narrower than the type's range were declared.</summary>
         public bool HasLimits
         {

@@ -52,7 +52,9 @@ namespace Payload.Flight.Modes
             mode.EnumerationLabels = modeLabels;
             dictionary.Add(new CommandDefinition("MODE_SET", Service, SetSubtype, "Changes the payload's mode",
                 new ArgumentDefinition[] { mode }, ModeMask.Any, 1));
-            dictionary.Add(new ParameterDefinition(ModeParameter, "mode.current", DataType.UInt8, "", "Present mode (0 SAFE, 1 STANDBY, 2 ACQUIRE)"));
+            var current = new ParameterDefinition(ModeParameter, "mode.current", DataType.UInt8, "", "Present mode");
+            current.EnumerationLabels = modeLabels;
+            dictionary.Add(current);
             dictionary.Add(new ParameterDefinition(TransitionCountParameter, "mode.transitions", DataType.UInt16, "", "Mode transitions since boot"));
             var from = new ArgumentDefinition("from", DataType.UInt8, "", 0, 2, "Mode before");
             var to = new ArgumentDefinition("to", DataType.UInt8, "", 0, 2, "Mode requested or entered");

@@ -134,7 +134,9 @@ namespace Payload.Flight.Storage
             var enabled = new ParameterDefinition(EnabledParameter, "store.enabled", DataType.Boolean, "", "1 while the storage function is on");
             enabled.DefaultValue = 1;
             dictionary.Add(enabled);
-            dictionary.Add(new ParameterDefinition(PolicyParameter, "store.policy", DataType.UInt8, "", "Overflow policy: 0 CIRCULAR, 1 STOP_WHEN_FULL"));
+            var current = new ParameterDefinition(PolicyParameter, "store.policy", DataType.UInt8, "", "Overflow policy applied when the store is full");
+            current.EnumerationLabels = policy.EnumerationLabels;
+            dictionary.Add(current);
             dictionary.Add(new ParameterDefinition(DeletedParameter, "store.deleted", DataType.UInt32, "", "Packets deleted by command since boot"));
             dictionary.Add(new ParameterDefinition(ReplayedParameter, "store.replayed", DataType.UInt32, "", "Packets queued for downlink by replays since boot"));
         }

@@ -115,8 +115,10 @@ namespace Payload.Flight.Time
             dictionary.Add(new ParameterDefinition(SynchronisedParameter, "time.synchronised", DataType.Boolean, "", "Time set by the ground since boot"));
             dictionary.Add(new ParameterDefinition(OffsetParameter, "time.offset_s", DataType.Int32, "s", "Mission time minus monotonic time"));
             dictionary.Add(new ParameterDefinition(SetsParameter, "time.sets", DataType.UInt32, "", "TIME_SET commands since boot"));
-            dictionary.Add(new ParameterDefinition(SourceParameter, "time.source", DataType.UInt8, "",
-                "Origin of on-board time (0 DEFAULT, 1 RESTORED, 2 GROUND)"));
+            var source = new ParameterDefinition(SourceParameter, "time.source", DataType.UInt8, "", "Origin of on-board time");
+            // Indexed by SourceDefault, SourceRestored and SourceGround.
+            source.EnumerationLabels = new string[] { "DEFAULT", "RESTORED", "GROUND" };
+            dictionary.Add(source);
             dictionary.Add(new ParameterDefinition(ReportRateParameter, "time.report_rate", DataType.UInt8, "", "TM[9,2] rate exponent (0 = off)"));
             dictionary.Add(new EventDefinition(TimeSetEvent, "TIME_SET", Severity.Informative, "The ground set on-board time",
                 new ArgumentDefinition[] {

@@ -29,17 +29,17 @@ public sealed class HealthSuite(ITestOutputHelper output) : BenchTest(output)
     [HilFact]
     public void AViolatedInvariantFailsWithTheFirstViolatingPacket()
     {
-        InvariantHandle safe = Bench.Invariant("stays in SAFE", hk => hk["mode.current"] == 0);
+        InvariantHandle safe = Bench.Invariant("stays in SAFE", hk => hk["mode.current"] == "SAFE");
         Bench.OnTeardown("back to SAFE", () => Bench.SendAndComplete("MODE_SET", "SAFE"));
 
         Bench.SendAndComplete("MODE_SET", "STANDBY");
-        Bench.AwaitHousekeeping("HK_CORE", hk => hk["mode.current"] == 1);
+        Bench.AwaitHousekeeping("HK_CORE", hk => hk["mode.current"] == "STANDBY");
 
         Exception failure = Bench.ExpectFailure(safe.Dispose);
         Assert.False(safe.Holds);
         Assert.Contains("invariant 'stays in SAFE'", failure.Message);
         Assert.Contains("VIOLATED", failure.Message);
-        Assert.Contains("mode.current=1", failure.Message);
+        Assert.Contains("mode.current=STANDBY", failure.Message);
         Assert.Contains("telemetry log: ", failure.Message);
         Assert.Equal(1, safe.FirstViolation!["mode.current"].Raw);
     }

@@ -16,16 +16,16 @@ public sealed class ModeSuite : BenchTest
         Mark start = Bench.Mark();
 
         Bench.SendAndComplete("MODE_SET", "STANDBY");
-        Bench.AwaitParameter("mode.current", v => v == 1);
+        Bench.AwaitParameter("mode.current", v => v == "STANDBY");
         Bench.SendAndComplete("MODE_SET", "ACQUIRE");
-        Bench.AwaitParameter("mode.current", v => v == 2);
+        Bench.AwaitParameter("mode.current", v => v == "ACQUIRE");
         Bench.SendAndComplete("MODE_SET", "SAFE");
 
         Bench.AssertEventSequence(start, 5.Seconds(),
             EventMatch.Where("MODE_CHANGED", e => e["from"] == "SAFE" && e["to"] == "STANDBY"),
             EventMatch.Where("MODE_CHANGED", e => e["from"] == "STANDBY" && e["to"] == "ACQUIRE"),
             EventMatch.Where("MODE_CHANGED", e => e["from"] == "ACQUIRE" && e["to"] == "SAFE"));
-        Bench.AwaitParameter("mode.current", v => v == 0);
+        Bench.AwaitParameter("mode.current", v => v == "SAFE");
         Assert.Equal(transitions + 3, Bench.GetParameter("mode.transitions").Raw);
     }
 
@@ -41,7 +41,7 @@ public sealed class ModeSuite : BenchTest
         Bench.AssertEventSequence(
             EventMatch.Where("MODE_TRANSITION_REFUSED", e => e["from"] == "SAFE" && e["to"] == "ACQUIRE"),
             EventMatch.Where("CMD_FAILED", e => e["failure_code"] == "ExecutionError"));
-        Assert.Equal(0, Bench.GetParameter("mode.current").Raw);
+        Assert.Equal("SAFE", Bench.GetParameter("mode.current").Label);
     }
 
     [HilFact]
@@ -61,11 +61,11 @@ public sealed class ModeSuite : BenchTest
     public void AResetReturnsToSafe()
     {
         Bench.SendAndComplete("MODE_SET", "STANDBY");
-        Bench.AwaitParameter("mode.current", v => v == 1);
+        Bench.AwaitParameter("mode.current", v => v == "STANDBY");
 
         Bench.ResetBoard();
 
-        Bench.AwaitParameter("mode.current", v => v == 0);
+        Bench.AwaitParameter("mode.current", v => v == "SAFE");
         Assert.Equal(0, Bench.GetParameter("mode.transitions").Raw);
     }
 }

@@ -130,7 +130,7 @@ public sealed class StorageSuite(ITestOutputHelper output) : BenchTest(output)
         Bench.OnTeardown("policy back to CIRCULAR", () => Bench.SendAndComplete("STORE_SET_POLICY", "CIRCULAR"));
 
         Assert.Equal(1, Bench.StoreSummary().Policy);
-        Assert.Equal(1, Bench.GetParameter("store.policy").Raw);
+        Assert.Equal("STOP_WHEN_FULL", Bench.GetParameter("store.policy").Label);
     }
 
     private void AssertReplayedUnchanged(CommandHandle replay, params HousekeepingView[] originals)

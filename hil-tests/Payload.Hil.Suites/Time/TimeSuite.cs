@@ -28,7 +28,7 @@ public sealed class TimeSuite(ITestOutputHelper output) : BenchTest(output)
         Assert.True(after.Synchronised);
         Assert.InRange(after.MissionMicroseconds - target, 0, 2 * Second);
         Bench.AwaitHousekeeping("HK_CORE", hk => hk["time.synchronised"] == true && hk.MissionMicroseconds >= target);
-        Assert.Equal(2, Bench.GetParameter("time.source").Raw); // GROUND
+        Assert.Equal("GROUND", Bench.GetParameter("time.source").Label);
     }
 
     [HilFact]
@@ -69,6 +69,6 @@ public sealed class TimeSuite(ITestOutputHelper output) : BenchTest(output)
         TimeReport now = Bench.QueryOnboardTime();
         Assert.False(now.Synchronised);
         Assert.True(now.MissionMicroseconds >= target + 600 * Second);
-        Assert.Equal(1, Bench.GetParameter("time.source").Raw); // RESTORED
+        Assert.Equal("RESTORED", Bench.GetParameter("time.source").Label);
     }
 }

@@ -1,3 +1,6 @@
+using Payload.Flight.Dictionary;
+using Payload.GroundStation.Telemetry;
+
 namespace Payload.Hil.Tests.Telemetry;
 
 public sealed class TmValueTests
@@ -27,6 +30,19 @@ public sealed class TmValueTests
         Assert.True(to != "SAFE");
         Assert.True(code == "IllegalArgument");
         Assert.False(code == "Busy");
+    }
+
+    [Fact]
+    public void AnEnumeratedParameterComparesWithItsLabel()
+    {
+        var definition = new ParameterDefinition(900, "mode.current", DataType.UInt8, "", "mode") { EnumerationLabels = ["SAFE", "STANDBY", "ACQUIRE"] };
+
+        TmValue value = TmValue.Of(ParameterValue.Of(definition, 1));
+
+        Assert.True(value == "STANDBY");
+        Assert.True(value != "SAFE");
+        Assert.True(value == 1);
+        Assert.Equal("mode.current=STANDBY", value.ToString());
     }
 
     [Fact]

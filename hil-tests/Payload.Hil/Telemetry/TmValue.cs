@@ -6,7 +6,8 @@ namespace Payload.Hil;
 
 /// <summary>
 /// One telemetered value (a parameter in a housekeeping or parameter report, an event argument) that predicates compare
-/// directly: <c>v == 1</c>, <c>v &gt; 3</c>, <c>e["to"] == "STANDBY"</c> (its label, or the name it refers to), <c>v == true</c>.
+/// directly: <c>v == 1</c>, <c>v &gt; 3</c>, <c>v == "STANDBY"</c> or <c>e["to"] == "STANDBY"</c> (an enumerated parameter's or
+/// argument's label, or the name it refers to), <c>v == true</c>.
 /// </summary>
 /// <remarks>Comparisons with numbers use the raw value; <see cref="Engineering"/> has the scaled one.</remarks>
 public readonly struct TmValue : IEquatable<TmValue>
@@ -44,7 +45,7 @@ public readonly struct TmValue : IEquatable<TmValue>
     public static TmValue Of(ParameterValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new TmValue(value.Name, value.Raw, value.Engineering, value.Unit);
+        return new TmValue(value.Name, value.Raw, value.Engineering, value.Unit, value.Label);
     }
 
     /// <summary>An event argument.</summary>

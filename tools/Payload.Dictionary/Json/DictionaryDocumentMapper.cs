@@ -44,6 +44,7 @@ public static class DictionaryDocumentMapper
                 Max = p.Maximum,
                 LowLimit = p.LowLimit,
                 HighLimit = p.HighLimit,
+                Enumeration = p.EnumerationLabels?.Select((label, i) => new NamedValueDocument { Value = i, Name = label }).ToArray(),
             }).ToArray(),
             Events = dictionary.Events.Select(e => new EventDocument
             {
@@ -110,6 +111,7 @@ public static class DictionaryDocumentMapper
                     Maximum = p.Max,
                     LowLimit = p.LowLimit,
                     HighLimit = p.HighLimit,
+                    EnumerationLabels = ToLabels(p.Enumeration, 0, where, "labels count up from 0")!,
                 });
             }
 
@@ -179,21 +181,23 @@ public static class DictionaryDocumentMapper
     {
         var definition = new ArgumentDefinition(argument.Name, Field(() => DictionaryNames.ParseType(argument.Type), where + ".type"),
             argument.Unit, argument.Min, argument.Max, argument.Description);
-        if (argument.Enumeration is { } enumeration)
-        {
-            for (int i = 0; i < enumeration.Count; i++)
-            {
-                if (enumeration[i].Value != argument.Min + i)
-                {
-                    throw new InvalidDataException(
-                        $"{where}.enumeration[{i}]: value {enumeration[i].Value}, expected {argument.Min + i} (labels count up from the minimum)");
-                }
-            }
+        definition.EnumerationLabels = ToLabels(argument.Enumeration, argument.Min, where, "labels count up from the minimum")!;
+        return definition;
+    }
 
-            definition.EnumerationLabels = enumeration.Select(e => e.Name).ToArray();
+    // The flight dictionary keeps only the names: label i names value first + i, so the document's values must count up from there.
+    private static string[]? ToLabels(IReadOnlyList<NamedValueDocument>? enumeration, long first, string where, string rule)
+    {
+        if (enumeration is null) return null;
+        for (int i = 0; i < enumeration.Count; i++)
+        {
+            if (enumeration[i].Value != first + i)
+            {
+                throw new InvalidDataException($"{where}.enumeration[{i}]: value {enumeration[i].Value}, expected {first + i} ({rule})");
+            }
         }
 
-        return definition;
+        return enumeration.Select(e => e.Name).ToArray();
     }
 
     private static T Narrow<T>(long value, string where)

@@ -44,4 +44,7 @@ public sealed class ParameterDocument
 
     /// <summary>Raw value above which the parameter is out of limits.</summary>
     public required long HighLimit { get; init; }
+
+    /// <summary>Names of the raw values from 0 upwards, one per value; absent when the parameter is a plain number.</summary>
+    public IReadOnlyList<NamedValueDocument>? Enumeration { get; init; }
 }

@@ -152,7 +152,7 @@ internal sealed partial class XtceDocumentBuilder
             bool hasLow = p.LowLimit > DataTypes.MinimumOf(p.Type);
             bool hasHigh = p.HighLimit < DataTypes.MaximumOf(p.Type);
             _parameterTypes.Add(ValueType(type, owner, p.Type, p.Unit, p.Description, p.Scale, p.Offset,
-                hasLow ? p.LowLimit : null, hasHigh ? p.HighLimit : null, labels: null, labelBase: 0));
+                hasLow ? p.LowLimit : null, hasHigh ? p.HighLimit : null, p.EnumerationLabels, labelBase: 0));
             _parameters.Add(new XElement(Ns + "Parameter",
                 new XAttribute("name", name), new XAttribute("parameterTypeRef", type), Describe(p.Description),
                 AliasSet(("dictionary", p.Name), ("id", p.Id.ToString(CultureInfo.InvariantCulture)))));

@@ -27,6 +27,18 @@ public sealed class LiveFormatterTests
         Assert.DoesNotContain("\u001b[", new LiveFormatter(new AnsiStyle(false)).Format(report), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EnumeratedHousekeepingValuesShowTheirLabel()
+    {
+        var mode = new ParameterDefinition(900, "mode.current", DataType.UInt8, "", "mode") { EnumerationLabels = ["SAFE", "STANDBY", "ACQUIRE"] };
+        var structure = new HousekeepingStructureDefinition(1, "HK_TEST", [900], 100, true, "a test structure");
+        var report = new HousekeepingReport(Header(3, 25), structure, [ParameterValue.Of(mode, 1)]);
+
+        string line = new LiveFormatter(new AnsiStyle(false)).Format(report);
+
+        Assert.EndsWith("mode.current=STANDBY", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Severity.Informative, null)]
     [InlineData(Severity.Low, "\u001b[33m")]

@@ -47,7 +47,7 @@ public static class CoreDemoSteps
         demo.RunUntil(() => demo.Since(from).OfType<HousekeepingReport>().Any(h => h.Structure.Name == "HK_CORE"), 2);
         HousekeepingReport? core = demo.Since(from).OfType<HousekeepingReport>().FirstOrDefault(h => h.Structure.Name == "HK_CORE");
         if (!demo.Expect(core is not null, "HK_CORE received")) return;
-        demo.Say($"HK_CORE: {core!.Values.Count} parameters, mode.current = {core["mode.current"].Raw}, sys.uptime = {core["sys.uptime"].Engineering} s, out of limits: {core.OutOfLimits.Count()}");
+        demo.Say($"HK_CORE: {core!.Values.Count} parameters, {core["mode.current"]}, sys.uptime = {core["sys.uptime"].Engineering} s, out of limits: {core.OutOfLimits.Count()}");
         demo.Expect(DictionaryHashCheck.From(core, demo.Station.Dictionary) is { Matches: true }, "HK_CORE's sys.dictionary_hash matches the ground's");
     }
 

@@ -95,9 +95,11 @@ public sealed class GroundStationTests
         HousekeepingReport core = session.Received.OfType<HousekeepingReport>().First(h => h.StructureId == FlightDictionary.CoreStructure);
 
         Assert.Equal("HK_CORE", core.Structure.Name);
-        Assert.Equal(16, core.Values.Count);
+        Assert.Equal(session.Station.Dictionary.FindHousekeepingStructure(FlightDictionary.CoreStructure).ParameterIds.Length, core.Values.Count);
         Assert.Equal(session.Station.Dictionary.Hash, (uint)core["sys.dictionary_hash"].Raw);
         Assert.Equal(0, core["mode.current"].Raw);
+        Assert.Equal("SAFE", core["mode.current"].Label);
+        Assert.Contains(" mode.current=SAFE ", core.Describe(), StringComparison.Ordinal);
         Assert.Equal("s", core["sys.uptime"].Unit);
         Assert.Empty(core.OutOfLimits);
         DictionaryHashCheck? check = DictionaryHashCheck.From(core, session.Station.Dictionary);

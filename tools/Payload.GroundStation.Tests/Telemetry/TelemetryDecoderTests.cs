@@ -165,6 +165,32 @@ public sealed class TelemetryDecoderTests
     }
 
     [Fact]
+    public void EnumeratedParametersCarryTheirLabel()
+    {
+        // TM[20,2]: mode.current (900) = 1, store.policy (356) = 1, time.source (503) = 2, as the flight dictionary types them.
+        var report = Assert.IsType<ParameterReport>(FlightDecoder.Decode(Tm(20, 2, [0x00, 0x03, 0x03, 0x84, 0x01, 0x01, 0x64, 0x01, 0x01, 0xF7, 0x02])));
+
+        Assert.Equal(1, report["mode.current"].Raw);
+        Assert.Equal("STANDBY", report["mode.current"].Label);
+        Assert.Equal("STOP_WHEN_FULL", report["store.policy"].Label);
+        Assert.Equal("GROUND", report["time.source"].Label);
+        Assert.Equal("PARAMETER mode.current=STANDBY store.policy=STOP_WHEN_FULL time.source=GROUND", report.Describe());
+    }
+
+    [Fact]
+    public void AValueWithoutALabelShowsAsANumberAndPlainParametersHaveNoLabel()
+    {
+        var state = new ParameterDefinition(10, "board.state", DataType.UInt8, "", "State") { EnumerationLabels = ["OFF", "ON"], HighLimit = 1 };
+        var counter = new ParameterDefinition(11, "board.counter", DataType.UInt8, "", "A counter");
+
+        Assert.Equal("board.state=ON", ParameterValue.Of(state, 1).ToString());
+        Assert.Null(ParameterValue.Of(state, 2).Label);
+        Assert.Equal("board.state=2 (HIGH)", ParameterValue.Of(state, 2).ToString());
+        Assert.Null(ParameterValue.Of(counter, 1).Label);
+        Assert.Equal("board.counter=1", ParameterValue.Of(counter, 1).ToString());
+    }
+
+    [Fact]
     public void OtherServicesAreGeneric()
     {
         var report = Assert.IsType<GenericReport>(FlightDecoder.Decode(Tm(17, 2, [])));

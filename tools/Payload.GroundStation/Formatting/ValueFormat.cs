@@ -15,6 +15,14 @@ public static class ValueFormat
         return labels is not null && index >= 0 && index < labels.Length ? labels[index] : null;
     }
 
+    /// <summary>The enumeration label of a parameter's raw <paramref name="value"/> (labels are indexed from 0), or null.</summary>
+    public static string? Label(ParameterDefinition definition, long value)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        string[]? labels = definition.EnumerationLabels;
+        return labels is not null && value >= 0 && value < labels.Length ? labels[value] : null;
+    }
+
     /// <summary>The labels of an enumerated argument as "SAFE, STANDBY, ACQUIRE"; null when it has none.</summary>
     public static string? Labels(ArgumentDefinition definition)
     {
