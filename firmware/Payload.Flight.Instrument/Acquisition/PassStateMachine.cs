@@ -19,15 +19,28 @@ namespace Payload.Flight.Instrument.Acquisition
     /// can pass for the main lobe by this test, so the loss of signal must outlast the longest silence before the peak
     /// (NISAR's nulls: 0.4 s; Sentinel-1's gaps between the receiver's bursts: 1.8 s). Armed for max_wait_s without a
     /// start ends with NoSignal and no products.</para>
-    /// <para><b>Products.</b> The frame after the pass ends, PassAccumulator.Compute runs (one call, see the README for its
-    /// cost on the device), the products are queued for ST[13] with a trailer, and the raw stream sends the rest of its
-    /// records. When both are with the downlink the machine is idle again; ACQ_RESET goes to idle at once and discards them.</para>
+    /// <para><b>Products.</b> The frame after the pass ends, the products' computation starts, and every frame then does
+    /// one step of it of <see cref="ComputeWorkPerFrame"/> work units (PassAccumulator.Step; a NISAR pass takes a few hundred
+    /// frames, see Products/README.md), so no frame overruns however long the pass; when it is done the products are queued
+    /// for ST[13] with a trailer. Meanwhile the raw stream sends the rest of its records. When both are with the downlink
+    /// the machine is idle again; ACQ_RESET goes to idle at once, abandoning the computation and discarding both. No new
+    /// pass can be armed before idle, so nothing adds pulses to the accumulator while it is computing. A step that throws
+    /// ends the computation without products (<see cref="ComputeFailures"/>); the raw records still go down.</para>
     /// Times are board microseconds of the frame (or edge) in which a record was drained, so they are exact to a frame.
     /// </remarks>
     public sealed class PassStateMachine
     {
         /// <summary>Largest K of the start window.</summary>
         public const int MaxStartPulses = 64;
+
+        /// <summary>Work units (element visits) of the products' computation per frame.</summary>
+        /// <remarks>
+        /// On a PC a unit costs about 5 ns, so 500 units are 2–3 µs; at the interpreter's 100–1000× that is 0.3–3 ms, inside
+        /// the frame group's 4 ms even at the slow end (1000 would be 5 ms there). A NISAR pass (16 500 pulses) is about
+        /// 156 000 units: ~310 frames, 3.1 s, well within the raw records' own time to go down. The indivisible parts
+        /// (PassAccumulator.MaxIndivisibleWork, 513) can make a step a little longer than the budget.
+        /// </remarks>
+        public const int ComputeWorkPerFrame = 500;
 
         private const long ToaMask = DigitizerChip.ToaMask;
 
@@ -68,6 +81,10 @@ namespace Payload.Flight.Instrument.Acquisition
         private PassEndReason _endReason;
         private long _endedAt;
         private bool _computeDue;
+        private bool _computing;
+        private int _computeFrames;
+        private long _lostInPass;
+        private long _rawDropped;
         private bool _hasProducts;
         private long _computeFailures;
 
@@ -108,7 +125,16 @@ namespace Payload.Flight.Instrument.Acquisition
         /// <summary>The last products computed (valid when <see cref="HasProducts"/>).</summary>
         public PassProducts Products { get { return _accumulator.Products; } }
 
-        /// <summary>Compute calls that threw (the pass then went down without products).</summary>
+        /// <summary>True while the products of the pass that ended are being computed (a step per frame).</summary>
+        public bool Computing { get { return _computeDue || _computing; } }
+
+        /// <summary>Frames (steps) the present or last computation of products has taken.</summary>
+        public int ComputeFrames { get { return _computeFrames; } }
+
+        /// <summary>Work units of the last frame's step of the computation (at most max(<see cref="ComputeWorkPerFrame"/>, PassAccumulator.MaxIndivisibleWork)).</summary>
+        public int ComputeStepWork { get { return _accumulator.LastStepWork; } }
+
+        /// <summary>Computations of products that threw (the pass then went down without products).</summary>
         public long ComputeFailures { get { return _computeFailures; } }
 
         /// <summary>The expected radar of the present or last pass.</summary>
@@ -189,6 +215,8 @@ namespace Payload.Flight.Instrument.Acquisition
 
             _state = PassState.Idle;
             _computeDue = false;
+            _computing = false;
+            _accumulator.CancelCompute();
             _raw.Cancel();
             _delivery.CancelProducts();
             _delivery.CancelChunk();
@@ -261,12 +289,12 @@ namespace Payload.Flight.Instrument.Acquisition
             }
             else if (_state == PassState.ProductReady)
             {
-                if (_computeDue)
+                if (_computeDue || _computing)
                 {
-                    // A frame of its own: the frame that ended the pass already drained records.
+                    // Starts in a frame of its own: the frame that ended the pass already drained records.
                     if (now > _endedAt)
                     {
-                        ComputeProducts();
+                        StepProducts();
                     }
                 }
                 else if (!_delivery.ProductsPending && !_delivery.ChunkPending && _raw.IsFinished)
@@ -389,23 +417,42 @@ namespace Payload.Flight.Instrument.Acquisition
             _events.Raise(AcquisitionDictionary.PassEndedEvent, (long)reason, _pulses, DurationMilliseconds());
         }
 
-        private void ComputeProducts()
+        private void StepProducts()
         {
-            _computeDue = false;
-            PassProducts products;
+            bool done;
             try
             {
-                products = _accumulator.Compute(_groundSpeedMps, _slantRangeM, DetectorTemperatureCentiC);
+                if (_computeDue)
+                {
+                    _computeDue = false;
+                    _computing = true;
+                    _computeFrames = 0;
+                    // The trailer's counts are those of the frame after the end, as when products took one frame.
+                    _lostInPass = LossCounter - _lossAtStart;
+                    _rawDropped = _raw.Dropped;
+                    _accumulator.BeginCompute(_groundSpeedMps, _slantRangeM, DetectorTemperatureCentiC);
+                }
+
+                _computeFrames++;
+                done = _accumulator.Step(ComputeWorkPerFrame);
             }
             catch (Exception)
             {
                 // Never out of a step: the raw records still go down and the ground computes the products itself.
+                _computing = false;
+                _accumulator.CancelCompute();
                 _computeFailures++;
                 return;
             }
 
+            if (!done)
+            {
+                return;
+            }
+
+            _computing = false;
             _hasProducts = true;
-            _delivery.QueueProducts(_passNumber, products, _endReason, _radar, _raw.Decimation, LossCounter - _lossAtStart, _raw.Dropped);
+            _delivery.QueueProducts(_passNumber, _accumulator.Products, _endReason, _radar, _raw.Decimation, _lostInPass, _rawDropped);
         }
 
         private long DurationMilliseconds()

@@ -7,6 +7,9 @@ namespace Payload.Flight.Instrument.Products
     /// (<see cref="PatternBins.IsSaturatedShare"/>: its mean would be censored low) is one point at
     /// u = j − nc/2 ∈ [−32, 32] (its centre time), y = its mean code in Q4 minus the reference level, rounded.
     /// y is shifted right (rounded) until |y| &lt; 2^18 (16 384 codes, 25 dB: no shift for any real window).</para>
+    /// <para>Slices. <see cref="Fit"/> is <see cref="Begin"/>, <see cref="AddBins"/> over the window and <see cref="Solve"/>;
+    /// <see cref="PassAccumulator"/> adds the window's bins a slice per step (a window can be thousands of bins) and solves
+    /// in one step (at most 65 points).</para>
     /// <para>Ranges. With n ≤ 65, |u| ≤ 32, |y| &lt; 2^18: S0 ≤ 65, |S1| ≤ 1056, S2 ≤ 22 880, |S3| ≤ 5.6·10⁵, S4 ≤ 1.5·10⁷,
     /// |T0| ≤ 1.7·10⁷, |T1| ≤ 2.8·10⁸, |T2| ≤ 6.0·10⁹; every product of three in the Cramer determinants D, Db, Dc is below
     /// 3·10¹⁷ and each six-term sum below 1.3·10¹⁸ &lt; 2^63: the normal equations are solved exactly (no rounding at all
@@ -28,6 +31,17 @@ namespace Payload.Flight.Instrument.Products
 
         private readonly int[] _u = new int[MaxPoints];
         private readonly long[] _y = new long[MaxPoints];
+        private int _r;
+        private int _groups;
+        private int _first;
+        private int _centre;
+        private long _referenceQ4;
+        private int _n;
+        private long _largest;
+        private int _visited;
+        private long _groupSum;
+        private long _groupCount;
+        private int _groupSaturated;
 
         /// <summary>Points used by the last successful fit.</summary>
         public int Points { get; private set; }
@@ -54,47 +68,90 @@ namespace Payload.Flight.Instrument.Products
         /// </summary>
         public bool Fit(PatternBins bins, int left, int right, long referenceQ4, long halfPowerQ8, int binTicks)
         {
+            Begin(left, right, referenceQ4);
+            AddBins(bins, BinsToVisit);
+            return Solve(halfPowerQ8, binTicks);
+        }
+
+        /// <summary>Bins a sliced fit visits with <see cref="AddBins"/>: the trimmed window.</summary>
+        public int BinsToVisit
+        {
+            get { return _groups * _r; }
+        }
+
+        /// <summary>Starts a sliced <see cref="Fit"/>: lays out the groups of [left, right]; then <see cref="AddBins"/> and <see cref="Solve"/>.</summary>
+        public void Begin(int left, int right, long referenceQ4)
+        {
             Points = 0;
             int span = right - left + 1;
-            int r = (span + MaxPoints - 1) / MaxPoints;
-            int groups = span / r;
-            int first = left + (span - groups * r) / 2;
-            int centre = groups / 2;
-            FirstBin = first;
-            LastBin = first + groups * r - 1;
+            _r = (span + MaxPoints - 1) / MaxPoints;
+            _groups = span / _r;
+            _first = left + (span - _groups * _r) / 2;
+            _centre = _groups / 2;
+            _referenceQ4 = referenceQ4;
+            FirstBin = _first;
+            LastBin = _first + _groups * _r - 1;
+            _n = 0;
+            _largest = 0;
+            _visited = 0;
+            _groupSum = 0;
+            _groupCount = 0;
+            _groupSaturated = 0;
+        }
 
-            int n = 0;
-            long largest = 0;
-            for (int j = 0; j < groups; j++)
+        /// <summary>Adds the next <paramref name="count"/> bins of the window, in order; each completed group becomes a point.</summary>
+        public void AddBins(PatternBins bins, int count)
+        {
+            int end = _visited + count;
+            for (int v = _visited; v < end; v++)
             {
-                long sum = 0;
-                long count = 0;
-                int saturated = 0;
-                int start = first + j * r;
-                for (int i = start; i < start + r; i++)
+                int i = _first + v;
+                _groupSum += bins.Sum(i);
+                _groupCount += bins.Count(i);
+                _groupSaturated += bins.Saturated(i);
+                if ((v + 1) % _r == 0)
                 {
-                    sum += bins.Sum(i);
-                    count += bins.Count(i);
-                    saturated += bins.Saturated(i);
+                    AddGroup(v / _r);
                 }
-
-                if (count == 0 || PatternBins.IsSaturatedShare(saturated, count))
-                {
-                    continue;
-                }
-
-                long y = (sum * 16 + count / 2) / count - referenceQ4;
-                _u[n] = j - centre;
-                _y[n] = y;
-                long magnitude = y < 0 ? -y : y;
-                if (magnitude > largest)
-                {
-                    largest = magnitude;
-                }
-
-                n++;
             }
 
+            _visited = end;
+        }
+
+        private void AddGroup(int j)
+        {
+            long sum = _groupSum;
+            long count = _groupCount;
+            int saturated = _groupSaturated;
+            _groupSum = 0;
+            _groupCount = 0;
+            _groupSaturated = 0;
+            if (count == 0 || PatternBins.IsSaturatedShare(saturated, count))
+            {
+                return;
+            }
+
+            long y = (sum * 16 + count / 2) / count - _referenceQ4;
+            _u[_n] = j - _centre;
+            _y[_n] = y;
+            long magnitude = y < 0 ? -y : y;
+            if (magnitude > _largest)
+            {
+                _largest = magnitude;
+            }
+
+            _n++;
+        }
+
+        /// <summary>Solves the normal equations of the points added (at most <see cref="MaxPoints"/>); false and no results as for <see cref="Fit"/>.</summary>
+        public bool Solve(long halfPowerQ8, int binTicks)
+        {
+            int n = _n;
+            long largest = _largest;
+            int groups = _groups;
+            int centre = _centre;
+            int first = _first;
+            int r = _r;
             if (n < MinPoints)
             {
                 return false;

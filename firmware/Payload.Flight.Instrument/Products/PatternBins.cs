@@ -9,6 +9,8 @@ namespace Payload.Flight.Instrument.Products
     /// saturated (<see cref="IsSaturated"/>, the unsaturated rest is censored low); the walks treat it as inside the main
     /// lobe and the fit leaves it out, so a saturated beam top is fitted from its unclipped shoulders, while a stray
     /// saturated pulse changes nothing.
+    /// Every O(bins) method has slices (<see cref="ClearBins"/>, <see cref="SmoothPositions"/>, the walks'
+    /// <see cref="WindowEdgeWalk.Advance"/>) so that <see cref="PassAccumulator"/> can spread them over many steps.
     /// </remarks>
     public sealed class PatternBins
     {
@@ -19,6 +21,12 @@ namespace Payload.Flight.Instrument.Products
         private readonly int[] _sum;
         private readonly int[] _smoothed;
         private readonly int[] _saturated;
+        private readonly WindowEdgeWalk _edgeWalk = new WindowEdgeWalk();
+        private readonly SidelobeWalk _sidelobeWalk = new SidelobeWalk();
+        private int _half;
+        private int _minCount;
+        private long _windowSum;
+        private int _windowCount;
 
         /// <summary>Creates bins for at most <paramref name="capacity"/> bins.</summary>
         public PatternBins(int capacity)
@@ -71,10 +79,22 @@ namespace Payload.Flight.Instrument.Products
         /// <summary>Empties the first <paramref name="length"/> bins and makes them the ones in use.</summary>
         public void Reset(int length)
         {
+            SetLength(length);
+            ClearBins(0, length);
+        }
+
+        /// <summary>Makes the first <paramref name="length"/> bins the ones in use, without emptying them (see <see cref="ClearBins"/>).</summary>
+        public void SetLength(int length)
+        {
             Length = length;
-            System.Array.Clear(_count, 0, length);
-            System.Array.Clear(_sum, 0, length);
-            System.Array.Clear(_saturated, 0, length);
+        }
+
+        /// <summary>Empties bins [from, from+count): a slice of <see cref="Reset"/>.</summary>
+        public void ClearBins(int from, int count)
+        {
+            System.Array.Clear(_count, from, count);
+            System.Array.Clear(_sum, from, count);
+            System.Array.Clear(_saturated, from, count);
         }
 
         /// <summary>Adds one pulse's peak code to a bin.</summary>
@@ -93,44 +113,65 @@ namespace Payload.Flight.Instrument.Products
         /// <summary>Computes the smoothed levels (running pooled mean over 2·half+1 bins) and returns the index of the highest, or -1.</summary>
         public int Smooth(int half, int minCount)
         {
-            long sum = 0;
-            int count = 0;
-            int peak = -1;
+            BeginSmooth(half, minCount);
+            SmoothPositions(0, SmoothLength);
+            return Peak;
+        }
+
+        /// <summary>Positions a sliced smoothing visits: the window's leading edge starts half bins before bin 0.</summary>
+        public int SmoothLength
+        {
+            get { return Length + _half; }
+        }
+
+        /// <summary>The highest smoothed bin so far (all of them once every position is smoothed), or -1.</summary>
+        public int Peak { get; private set; }
+
+        /// <summary>Starts a sliced <see cref="Smooth"/>: then <see cref="SmoothPositions"/> over [0, <see cref="SmoothLength"/>) in order.</summary>
+        public void BeginSmooth(int half, int minCount)
+        {
+            _half = half;
+            _minCount = minCount;
+            _windowSum = 0;
+            _windowCount = 0;
+            Peak = -1;
+        }
+
+        /// <summary>Smooths positions [from, end): position p moves the window to bin p − half (entering bin p, leaving bin p − 2·half − 1).</summary>
+        public void SmoothPositions(int from, int end)
+        {
+            int half = _half;
             int last = Length - 1;
-            for (int i = 0; i <= half && i <= last; i++)
+            for (int p = from; p < end; p++)
             {
-                sum += _sum[i];
-                count += _count[i];
-            }
-
-            for (int i = 0; i <= last; i++)
-            {
-                if (i > 0)
+                int i = p - half;
+                int enter = i + half;
+                int leave = i - half - 1;
+                if (enter <= last)
                 {
-                    int enter = i + half;
-                    int leave = i - half - 1;
-                    if (enter <= last)
-                    {
-                        sum += _sum[enter];
-                        count += _count[enter];
-                    }
-
-                    if (leave >= 0)
-                    {
-                        sum -= _sum[leave];
-                        count -= _count[leave];
-                    }
+                    _windowSum += _sum[enter];
+                    _windowCount += _count[enter];
                 }
 
-                int level = count >= minCount && count > 0 ? (int)((sum * 16 + count / 2) / count) : Empty;
+                if (leave >= 0)
+                {
+                    _windowSum -= _sum[leave];
+                    _windowCount -= _count[leave];
+                }
+
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                int count = _windowCount;
+                int level = count >= _minCount && count > 0 ? (int)((_windowSum * 16 + count / 2) / count) : Empty;
                 _smoothed[i] = level;
-                if (level != Empty && (peak < 0 || level > _smoothed[peak]))
+                if (level != Empty && (Peak < 0 || level > _smoothed[Peak]))
                 {
-                    peak = i;
+                    Peak = i;
                 }
             }
-
-            return peak;
         }
 
         /// <summary>
@@ -140,34 +181,9 @@ namespace Payload.Flight.Instrument.Products
         /// </summary>
         public int WindowEdge(int peak, int step, long threshold, int maxGap)
         {
-            int edge = peak;
-            int gap = 0;
-            for (int i = peak + step; i >= 0 && i < Length; i += step)
-            {
-                int level = _smoothed[i];
-                if (!IsSaturated(i))
-                {
-                    if (level == Empty)
-                    {
-                        if (++gap > maxGap)
-                        {
-                            break;
-                        }
-
-                        continue;
-                    }
-
-                    if (level < threshold)
-                    {
-                        break;
-                    }
-                }
-
-                edge = i;
-                gap = 0;
-            }
-
-            return edge;
+            _edgeWalk.Start(peak, step, threshold, maxGap);
+            _edgeWalk.Advance(this, int.MaxValue);
+            return _edgeWalk.Edge;
         }
 
         /// <summary>
@@ -180,47 +196,9 @@ namespace Payload.Flight.Instrument.Products
         /// </summary>
         public int Sidelobe(int start, int step, long nullRise, long peakFall, int maxGap)
         {
-            long lowest = _smoothed[start] == Empty ? long.MaxValue : _smoothed[start];
-            long highest = 0;
-            bool rising = false;
-            int gap = 0;
-            for (int i = start + step; i >= 0 && i < Length; i += step)
-            {
-                int level = _smoothed[i];
-                if (level == Empty)
-                {
-                    if (++gap > maxGap)
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                gap = 0;
-                if (!rising)
-                {
-                    if (level < lowest)
-                    {
-                        lowest = level;
-                    }
-                    else if (level - lowest > nullRise)
-                    {
-                        rising = true;
-                        highest = level;
-                    }
-                }
-                else if (level > highest)
-                {
-                    highest = level;
-                }
-                else if (highest - level > peakFall)
-                {
-                    return (int)highest;
-                }
-            }
-
-            return Empty;
+            _sidelobeWalk.Start(this, start, step, nullRise, peakFall, maxGap);
+            _sidelobeWalk.Advance(this, int.MaxValue);
+            return _sidelobeWalk.Level;
         }
     }
 }

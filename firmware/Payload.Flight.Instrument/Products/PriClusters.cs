@@ -6,6 +6,7 @@ namespace Payload.Flight.Instrument.Products
     /// holds at least 1 + n/1024 values (stray ΔTOA from spurious pulses stay below that); a cluster is a maximal run of
     /// occupied buckets, so a dithered PRF (NISAR ±1 %) is one cluster and S-1's IW1/IW3 PRIs (866 ticks apart) are two.
     /// The first <see cref="MaxTracked"/> clusters in PRI order keep their range, size and loudest pulse.
+    /// <see cref="Find"/> does it in one call; <see cref="PassAccumulator"/> calls its parts on index ranges, a slice per step.
     /// </remarks>
     public sealed class PriClusters
     {
@@ -19,6 +20,9 @@ namespace Payload.Flight.Instrument.Products
         private readonly int[] _high = new int[MaxTracked];
         private readonly int[] _size = new int[MaxTracked];
         private readonly int[] _maxCode = new int[MaxTracked];
+        private int _occupied;
+        private int _runStart;
+        private int _runSize;
 
         /// <summary>Creates the histogram for the PRI range of <paramref name="settings"/>.</summary>
         public PriClusters(ProductSettings settings)
@@ -58,13 +62,33 @@ namespace Payload.Flight.Instrument.Products
             return _maxCode[cluster];
         }
 
-        /// <summary>Builds the clusters from values[start..start+count).</summary>
+        /// <summary>Buckets of the histogram (the work of clearing and scanning it).</summary>
+        public int BucketCount
+        {
+            get { return _buckets.Length; }
+        }
+
+        /// <summary>Builds the clusters from values[start..start+count) in one call.</summary>
         public void Find(int[] values, int start, int count)
         {
-            System.Array.Clear(_buckets, 0, _buckets.Length);
-            int end = start + count;
+            ClearBuckets(0, _buckets.Length);
+            CountValues(values, start, start + count);
+            BeginRuns(count);
+            ScanBuckets(0, _buckets.Length);
+            EndRuns();
+        }
+
+        /// <summary>First part of a sliced <see cref="Find"/>: empties buckets [from, from+count).</summary>
+        public void ClearBuckets(int from, int count)
+        {
+            System.Array.Clear(_buckets, from, count);
+        }
+
+        /// <summary>Second part: counts values[from..end) into the histogram.</summary>
+        public void CountValues(int[] values, int from, int end)
+        {
             int top = _buckets.Length;
-            for (int i = start; i < end; i++)
+            for (int i = from; i < end; i++)
             {
                 int b = values[i] - _minPri;
                 if (b >= 0)
@@ -76,39 +100,64 @@ namespace Payload.Flight.Instrument.Products
                     }
                 }
             }
+        }
 
-            int occupied = 1 + count / 1024;
+        /// <summary>Third part: forgets the clusters; a bucket is occupied from 1 + valueCount/1024 values on.</summary>
+        public void BeginRuns(int valueCount)
+        {
+            _occupied = 1 + valueCount / 1024;
+            _runStart = -1;
+            _runSize = 0;
             Count = 0;
             Tracked = 0;
-            int b0 = 0;
-            while (b0 < top)
+        }
+
+        /// <summary>Fourth part: extends the runs of occupied buckets over buckets [from, end), in order.</summary>
+        public void ScanBuckets(int from, int end)
+        {
+            for (int b = from; b < end; b++)
             {
-                if (_buckets[b0] < occupied)
+                int values = _buckets[b];
+                if (values >= _occupied)
                 {
-                    b0++;
-                    continue;
-                }
+                    if (_runStart < 0)
+                    {
+                        _runStart = b;
+                        _runSize = 0;
+                    }
 
-                int size = 0;
-                int b1 = b0;
-                while (b1 < top && _buckets[b1] >= occupied)
+                    _runSize += values;
+                }
+                else if (_runStart >= 0)
                 {
-                    size += _buckets[b1];
-                    b1++;
+                    CloseRun(b);
                 }
-
-                if (Tracked < MaxTracked)
-                {
-                    _low[Tracked] = _minPri + b0 * _bucketTicks;
-                    _high[Tracked] = _minPri + b1 * _bucketTicks - 1;
-                    _size[Tracked] = size;
-                    _maxCode[Tracked] = -1;
-                    Tracked++;
-                }
-
-                Count++;
-                b0 = b1;
             }
+        }
+
+        /// <summary>Last part: closes a run that reaches the top bucket.</summary>
+        public void EndRuns()
+        {
+            if (_runStart >= 0)
+            {
+                CloseRun(_buckets.Length);
+            }
+        }
+
+        // A cluster is the maximal run [_runStart, end) of occupied buckets.
+        private void CloseRun(int end)
+        {
+            if (Tracked < MaxTracked)
+            {
+                _low[Tracked] = _minPri + _runStart * _bucketTicks;
+                _high[Tracked] = _minPri + end * _bucketTicks - 1;
+                _size[Tracked] = _runSize;
+                _maxCode[Tracked] = -1;
+                Tracked++;
+            }
+
+            Count++;
+            _runStart = -1;
         }
 
         /// <summary>The tracked cluster whose range holds a ΔTOA, or -1.</summary>
