@@ -2,8 +2,8 @@
 # Runs the HIL suites (hil-tests/Payload.Hil.Suites, already built) against simulator processes in real time:
 #   tcp     payload-ground sim --listen tcp://127.0.0.1:PORT, the suites with PAYLOAD_TARGET=tcp://127.0.0.1:PORT
 #   serial  a socat pty pair at 115200 baud: sim --listen serial:///dev/pts/X?baud=…, the suites on /dev/pts/Y
-# Each simulator also opens its radar stimulus control port (--stimulus tcp://127.0.0.1:0); the suites get it in
-# PAYLOAD_STIMULUS, so the acquisition pass suite flies its pass through it.
+# Each simulator also opens its bench control port (--control tcp://127.0.0.1:0: radar stimulus, power supply, link
+# switch); the suites get it in PAYLOAD_BENCH_CONTROL, so the pass, reset and link-outage tests run through it.
 # The in-process target (sim:) is covered by the main `dotnet test` and is not run here.
 #
 # usage: hil-tests/run-targets.sh [-c CONFIGURATION] [-r RESULTS_DIR] [--targets "tcp serial"] [--include-slow]
@@ -14,7 +14,8 @@
 # Tests marked Category=Slow (long on-board waits, free in virtual time) are left out unless asked for.
 # Exit status: 0 when every target passed, 1 when a suite failed, 2 on a usage or setup error.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+cd "$(dirname "$script")/.."
 
 configuration="${HIL_CONFIGURATION:-Release}"
 results="${PAYLOAD_TEST_RESULTS:-$PWD/TestResults}"
@@ -29,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     -r|--results) results="$2"; shift 2 ;;
     --targets) targets="$2"; shift 2 ;;
     --include-slow) include_slow=1; shift ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$script" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-targets: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -82,10 +83,10 @@ wait_for() {
   done
 }
 
-# start_sim NAME LISTEN_URI: starts the simulator; sets sim_pid, sim_uri (what a ground connects to) and sim_stimulus.
+# start_sim NAME LISTEN_URI: starts the simulator; sets sim_pid, sim_uri (what a ground connects to) and sim_control.
 start_sim() {
   local name="$1" listen="$2" log="$results/hil-$1-sim.txt"
-  dotnet "$ground" sim --listen "$listen" --stimulus tcp://127.0.0.1:0 >"$log" 2>&1 &
+  dotnet "$ground" sim --listen "$listen" --control tcp://127.0.0.1:0 >"$log" 2>&1 &
   sim_pid=$!
   started+=("$sim_pid")
   if ! wait_for "$log" 'listening on' 60 "$sim_pid"; then
@@ -96,10 +97,10 @@ start_sim() {
   # "sim: simulated board listening on tcp://127.0.0.1:40123; a ground connects with tcp://127.0.0.1:40123; …"
   sim_uri="$(grep -m1 -oE 'a ground connects with [^;[:space:]]+' "$log" | sed 's/^a ground connects with //')"
   [[ -n "$sim_uri" ]] || sim_uri="$(grep -m1 -oE 'listening on [^;[:space:]]+' "$log" | sed 's/^listening on //')"
-  # "…; radar stimulus control on tcp://127.0.0.1:40124"
-  sim_stimulus="$(grep -m1 -oE 'radar stimulus control on [^;[:space:]]+' "$log" | sed 's/^radar stimulus control on //')"
-  if [[ -z "$sim_stimulus" ]]; then
-    echo "run-targets: $name: the simulator printed no radar stimulus control port:" >&2
+  # "…; bench control on tcp://127.0.0.1:40124"
+  sim_control="$(grep -m1 -oE 'bench control on [^;[:space:]]+' "$log" | sed 's/^bench control on //')"
+  if [[ -z "$sim_control" ]]; then
+    echo "run-targets: $name: the simulator printed no bench control port:" >&2
     sed 's/^/  /' "$log" >&2
     return 1
   fi
@@ -109,8 +110,8 @@ start_sim() {
 # run_suites NAME TARGET_URI: the suites against TARGET_URI; 0 when they passed.
 run_suites() {
   local name="$1" uri="$2" junit="$results/Payload.Hil.Suites.$1.junit.xml" status
-  echo "run-targets: $name: PAYLOAD_TARGET=$uri PAYLOAD_STIMULUS=$sim_stimulus dotnet test hil-tests/Payload.Hil.Suites --no-build -c $configuration ${filter[*]}"
-  PAYLOAD_TARGET="$uri" PAYLOAD_TARGET_NAME="$name" PAYLOAD_STIMULUS="$sim_stimulus" timeout --signal=TERM 900 \
+  echo "run-targets: $name: PAYLOAD_TARGET=$uri PAYLOAD_BENCH_CONTROL=$sim_control dotnet test hil-tests/Payload.Hil.Suites --no-build -c $configuration ${filter[*]}"
+  PAYLOAD_TARGET="$uri" PAYLOAD_TARGET_NAME="$name" PAYLOAD_BENCH_CONTROL="$sim_control" timeout --signal=TERM 900 \
     dotnet test hil-tests/Payload.Hil.Suites --no-build -c "$configuration" "${filter[@]}" \
       --logger "junit;LogFilePath=$junit" 2>&1 | tee "$results/hil-$name-output.txt"
   status=${PIPESTATUS[0]}

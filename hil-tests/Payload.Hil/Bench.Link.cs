@@ -8,28 +8,37 @@ public sealed partial class Bench
     /// <summary>The in-process board; fails the test on targets that have none (mark the test <c>Requires = Capability.FaultInjection</c>).</summary>
     public SimulatedBoard SimulatedBoard => Board ?? throw Fail($"{Target} has no in-process board; the test needs Capability.FaultInjection");
 
-    /// <summary>Resets the board (<c>sim:</c>) and waits for its boot event; what the flight software persisted survives.</summary>
+    /// <summary>
+    /// Resets the board and waits for its boot event; what the flight software persisted survives. On <c>sim:</c> the
+    /// in-process board resets; elsewhere the bench control port's power supply cycles it. <paramref name="cause"/> is a
+    /// word (letters, digits, '_', '-', '.').
+    /// </summary>
     public EventView ResetBoard(string cause = "bench")
     {
         Require(Capability.BoardReset);
         Mark mark = Mark();
         _log.Add(mark.BenchMicroseconds, '~', $"board reset ({cause})");
         ForgetBoot();
-        SimulatedBoard.Reset(cause);
+        int boots = WithInstruments(Capability.BoardReset, instruments => instruments.PowerCycle(cause));
+        _log.Add(Now, '~', $"board powered up again (boot {boots})");
         _defaultMark = mark;
         return AwaitEvent("SYS_BOOT", within: _options.ConnectWindow, since: mark);
     }
 
-    /// <summary>Cuts the board's link to the spacecraft (<c>sim:</c>): nothing goes either way; the board stores its telemetry. Restored at teardown.</summary>
+    /// <summary>
+    /// Cuts the board's link to the spacecraft (on <c>sim:</c> in-process, elsewhere the bench control port's link switch):
+    /// nothing goes either way; the board stores its telemetry. Restored at teardown.
+    /// </summary>
     public void CutLink()
     {
         Require(Capability.LinkOutage);
         _log.Add(Now, '~', "link cut");
-        SimulatedBoard.SetLinkUp(false);
-        OnTeardown("restore the link", () =>
+        SetLinkUp(false);
+        OnTeardown("restore the link", () => WithInstruments(Capability.LinkOutage, instruments =>
         {
-            if (!SimulatedBoard.Uart.IsUp) SimulatedBoard.SetLinkUp(true);
-        });
+            if (!instruments.LinkUp) instruments.SetLinkUp(true);
+            return true;
+        }));
     }
 
     /// <summary>Restores the board's link after <see cref="CutLink"/>.</summary>
@@ -37,15 +46,16 @@ public sealed partial class Bench
     {
         Require(Capability.LinkOutage);
         _log.Add(Now, '~', "link restored");
-        SimulatedBoard.SetLinkUp(true);
+        SetLinkUp(true);
         _defaultMark = Mark();
     }
 
     /// <summary>Cuts the link for <paramref name="duration"/> of on-board time, then restores it; returns the outage's bench-time window.</summary>
     public (long From, long To) LinkOutage(TimeSpan duration)
     {
-        long from = Now;
         CutLink();
+        // From the moment the switch has opened: on a real-time target the command's round trip comes first.
+        long from = Now;
         Wait(duration);
         RestoreLink();
         return (from, Now);
@@ -73,6 +83,12 @@ public sealed partial class Bench
 
     /// <summary>The state of the present connection.</summary>
     public LinkState LinkState => _link.State;
+
+    private void SetLinkUp(bool up) => WithInstruments(Capability.LinkOutage, instruments =>
+    {
+        instruments.SetLinkUp(up);
+        return up;
+    });
 
     private void Require(Capability capability)
     {

@@ -219,7 +219,7 @@ public sealed partial class Bench : IDisposable
         finally
         {
             Close();
-            CloseStimulus();
+            CloseControl();
             Interlocked.Exchange(ref s_nextSequenceCount, _session.Encoder.NextSequenceCount);
             foreach (string problem in problems) _log.Add(Now, '!', problem);
             bool failed = problems.Count > 0 || _watch.Failures.Count > 0 || _failures.Count > 0;

@@ -14,7 +14,7 @@ namespace Payload.Hil.Suites.Acquisition;
 /// </summary>
 /// <remarks>
 /// <para>Runs wherever the bench has <see cref="Capability.RadarStimulus"/>: <c>sim:</c> in virtual time, and a simulator
-/// process started with <c>--stimulus</c> (tcp and serial in run-targets.sh), in real time. Against a real board it is
+/// process started with <c>--control</c> (tcp and serial in run-targets.sh), in real time. Against a real board it is
 /// skipped until a bench names a stimulus (a signal generator behind the same control protocol).</para>
 /// <para>Real time: the pass is heard for 10 s, ends by loss of signal 3 s later, and at decimation 1 its ~15 000
 /// 12-octet raw records need ~16 s of the 115 200-baud link (they go down while the pass runs), so one run takes about

@@ -2,10 +2,13 @@ using Payload.GroundStation.Simulation;
 using Payload.GroundStation.Simulation.Stimulus;
 using Payload.GroundStation.Transports;
 
-namespace Payload.Hil.Tests.Stimulus;
+namespace Payload.Hil.Tests.Control;
 
-/// <summary>Bench.FlyPass: the in-process board in virtual time, a simulator's control port over TCP, and a target without a stimulus.</summary>
-public sealed class BenchStimulusTests(ITestOutputHelper output)
+/// <summary>
+/// The bench's instruments (radar stimulus, power supply, link switch): the in-process board in virtual time, a
+/// simulator's bench control port over TCP for a real-time target, and a target without one.
+/// </summary>
+public sealed class BenchControlTests(ITestOutputHelper output)
 {
     [Fact]
     public void OnSimThePassFliesOverTheInProcessBoardAndAnArmedPayloadHearsIt()
@@ -27,9 +30,8 @@ public sealed class BenchStimulusTests(ITestOutputHelper output)
     [Fact]
     public void ASimulatorsControlPortFliesThePassForARealTimeTarget()
     {
-        using var server = Server(withStimulus: true);
-        BenchTarget target = BenchTarget.Parse(server.ClientUri!, "tcp", server.StimulusUri);
-        using var bench = Bench.Connect(output, new BenchOptions { Target = target });
+        using var server = Server(withControl: true);
+        using var bench = Bench.Connect(output, new BenchOptions { Target = Target(server) });
 
         StimulusTruth truth = bench.FlyPass(StimulusRadar.Sentinel1, seed: 4);
 
@@ -38,37 +40,78 @@ public sealed class BenchStimulusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void WithoutAStimulusFlyingAPassFailsSayingHowToMarkTheTest()
+    public void ASimulatorsControlPortPowerCyclesTheBoardAndTheBenchSeesItBootInSafe()
     {
-        using var server = Server(withStimulus: false);
-        using var bench = Bench.Connect(output, new BenchOptions { Target = BenchTarget.Parse(server.ClientUri!, "tcp") });
+        using var server = Server(withControl: true);
+        using var bench = Bench.Connect(output, new BenchOptions { Target = Target(server) });
+        bench.SendAndComplete("MODE_SET", "STANDBY");
 
-        Exception failure = bench.ExpectFailure(() => bench.FlyPass(StimulusRadar.Nisar));
+        EventView boot = bench.ResetBoard("bench-test");
 
-        Assert.Contains("does not offer RadarStimulus; mark the test [HilFact(Requires = Capability.RadarStimulus)]", failure.Message);
+        Assert.Equal("SYS_BOOT", boot.Name);
+        Assert.Equal(2, server.Driver.Invoke(board => board.Boots));
+        Assert.Equal(1, server.Driver.Invoke(board => board.Resets.GetValueOrDefault("bench-test")));
+        bench.AwaitParameter("mode.current", v => v == "SAFE");
     }
 
     [Fact]
-    public void AStimulusThatDoesNotAnswerFailsTheTestNamingTheVariable()
+    public void ASimulatorsControlPortCutsTheLinkForAnOutageAndTeardownRestoresACutLink()
     {
-        using var server = Server(withStimulus: false);
-        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        string stimulus = $"tcp://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}";
-        closed.Stop();
-        using var bench = Bench.Connect(output, new BenchOptions { Target = BenchTarget.Parse(server.ClientUri!, "tcp", stimulus) });
+        using var server = Server(withControl: true);
+        using (var bench = Bench.Connect(output, new BenchOptions { Target = Target(server) }))
+        {
+            (long cut, long restored) = bench.LinkOutage(TimeSpan.FromSeconds(2));
 
-        Exception failure = bench.ExpectFailure(() => bench.FlyPass(StimulusRadar.Nisar));
+            Assert.DoesNotContain(bench.Received(Mark.Beginning), p => p.ReceivedAtMicroseconds > cut + 100_000 && p.ReceivedAtMicroseconds < restored);
+            Assert.True(server.Driver.Invoke(board => board.Uart.IsUp), "the link is back after the outage");
+            bench.SendAndComplete("TEST_ARE_YOU_ALIVE");
 
-        Assert.Contains($"is the simulator running with --stimulus? (PAYLOAD_STIMULUS={stimulus})", failure.Message);
+            bench.CutLink();
+            Assert.False(server.Driver.Invoke(board => board.Uart.IsUp), "the link is cut");
+        }
+
+        Assert.True(server.Driver.Invoke(board => board.Uart.IsUp), "teardown restored the link");
     }
 
-    private static SimServer Server(bool withStimulus)
+    [Fact]
+    public void WithoutAControlPortTheInstrumentsFailSayingHowToMarkTheTest()
+    {
+        using var server = Server(withControl: false);
+        using var bench = Bench.Connect(output, new BenchOptions { Target = BenchTarget.Parse(server.ClientUri!, "tcp") });
+
+        Exception pass = bench.ExpectFailure(() => bench.FlyPass(StimulusRadar.Nisar));
+        Exception reset = bench.ExpectFailure(() => bench.ResetBoard());
+        Exception cut = bench.ExpectFailure(bench.CutLink);
+
+        Assert.Contains("does not offer RadarStimulus; mark the test [HilFact(Requires = Capability.RadarStimulus)]", pass.Message);
+        Assert.Contains("does not offer BoardReset; mark the test [HilFact(Requires = Capability.BoardReset)]", reset.Message);
+        Assert.Contains("does not offer LinkOutage; mark the test [HilFact(Requires = Capability.LinkOutage)]", cut.Message);
+        Assert.Equal(1, server.Driver.Invoke(board => board.Boots));
+    }
+
+    [Fact]
+    public void AControlPortThatDoesNotAnswerFailsTheTestNamingTheVariable()
+    {
+        using var server = Server(withControl: false);
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        string control = $"tcp://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}";
+        closed.Stop();
+        using var bench = Bench.Connect(output, new BenchOptions { Target = BenchTarget.Parse(server.ClientUri!, "tcp", control) });
+
+        Exception failure = bench.ExpectFailure(() => bench.ResetBoard());
+
+        Assert.Contains($"is the simulator running with --control? (PAYLOAD_BENCH_CONTROL={control})", failure.Message);
+    }
+
+    private static BenchTarget Target(SimServer server) => BenchTarget.Parse(server.ClientUri!, "tcp", server.ControlUri);
+
+    private static SimServer Server(bool withControl)
     {
         var server = new SimServer(new SimServerOptions
         {
             Listen = LinkAddress.Parse("tcp://127.0.0.1:0"),
-            Stimulus = withStimulus ? LinkAddress.Parse("tcp://127.0.0.1:0") : null,
+            Control = withControl ? LinkAddress.Parse("tcp://127.0.0.1:0") : null,
         });
         server.Start();
         return server;

@@ -33,21 +33,43 @@ public sealed class BenchTargetTests
         Assert.Throws<FormatException>(() => BenchTarget.Parse("carrier-pigeon://loft"));
     }
 
-    [Fact]
-    public void AStimulusControlPortGivesARealTargetTheRadarStimulus()
+    [Theory]
+    [InlineData("serial:///dev/pts/3?baud=115200")]
+    [InlineData("tcp://127.0.0.1:5010")]
+    public void ABenchControlPortGivesALinkTargetItsInstruments(string uri)
     {
-        BenchTarget target = BenchTarget.Parse("serial:///dev/pts/3?baud=115200", null, " tcp://127.0.0.1:5011 ");
+        BenchTarget target = BenchTarget.Parse(uri, null, " tcp://127.0.0.1:5011 ");
 
-        Assert.Equal(Capability.Reconnect | Capability.RadarStimulus, target.Capabilities);
-        Assert.Equal("tcp://127.0.0.1:5011", target.Stimulus);
-        Assert.Equal("RadarStimulus", BenchTarget.Parse("tcp://127.0.0.1:5010").Missing(Capability.RadarStimulus));
+        Assert.Equal(Capability.Reconnect | Capability.RadarStimulus | Capability.BoardReset | Capability.LinkOutage, target.Capabilities);
+        Assert.Equal("tcp://127.0.0.1:5011", target.Control);
+        Assert.True(target.Has(Capability.BoardReset | Capability.LinkOutage | Capability.RadarStimulus));
+        Assert.Equal("FaultInjection", target.Missing(Capability.FaultInjection | Capability.BoardReset));
+        Assert.Equal("BoardReset, LinkOutage, RadarStimulus", BenchTarget.Parse(uri).Missing(Capability.RadarStimulus | Capability.BoardReset | Capability.LinkOutage));
     }
 
     [Fact]
-    public void AStimulusThatIsNotATcpControlPortIsRefused()
+    public void TheInProcessBoardNeedsNoControlPort()
+    {
+        Assert.Equal(BenchTarget.Parse("sim:").Capabilities, BenchTarget.Parse("sim:", null, "tcp://127.0.0.1:5011").Capabilities);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void NoControlPortMeansNoInstruments(string? control)
+    {
+        BenchTarget target = BenchTarget.Parse("tcp://127.0.0.1:5010", null, control);
+
+        Assert.Null(target.Control);
+        Assert.Equal(Capability.Reconnect, target.Capabilities);
+    }
+
+    [Fact]
+    public void AControlPortThatIsNotTcpIsRefused()
     {
         var refusal = Assert.Throws<FormatException>(() => BenchTarget.Parse("tcp://127.0.0.1:5010", null, "udp://127.0.0.1:5011"));
 
-        Assert.Equal("PAYLOAD_STIMULUS=udp://127.0.0.1:5011: the stimulus control port is tcp://HOST:PORT (what `sim --stimulus` prints)", refusal.Message);
+        Assert.Equal("PAYLOAD_BENCH_CONTROL=udp://127.0.0.1:5011: the bench control port is tcp://HOST:PORT (what `sim --control` prints)", refusal.Message);
     }
 }

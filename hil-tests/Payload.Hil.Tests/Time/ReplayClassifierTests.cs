@@ -52,4 +52,18 @@ public sealed class ReplayClassifierTests
 
         Assert.False(_classifier.IsReplay(Packet(3, 5 * Second, 0), 10 * Second + 200_000));
     }
+
+    [Fact]
+    public void AfterAResetTheNewBootsFirstPacketsAreLiveThoughItsClockStartedAgain()
+    {
+        Assert.False(_classifier.IsReplay(Packet(3, 49 * Second, 40), 10 * Second));
+        Assert.True(_classifier.IsReplay(Packet(5, 0, 0), 10 * Second + 10_000), "without a reset, a packet 49 s old is a replay");
+
+        _classifier.ForgetBoot();
+
+        // What the new boot sends before its SYS_BOOT (PARAM_RESTORED…), stamped from its restarted clock.
+        Assert.False(_classifier.IsReplay(Packet(5, 0, 0), 10 * Second + 20_000));
+        Assert.False(_classifier.IsReplay(Packet(5, 1_000, 1), 10 * Second + 30_000));
+        Assert.True(_classifier.IsReplay(Packet(5, 1_000, 1), 10 * Second + 40_000), "a repeated packet is still a replay");
+    }
 }

@@ -14,15 +14,22 @@ public sealed record BenchTarget
     /// <summary>The environment variable that overrides the target's short name in test names and log paths.</summary>
     public const string NameVariable = "PAYLOAD_TARGET_NAME";
 
-    /// <summary>The environment variable that names the radar stimulus's control port (<c>tcp://HOST:PORT</c>, what <c>sim --stimulus</c> prints).</summary>
-    public const string StimulusVariable = "PAYLOAD_STIMULUS";
+    /// <summary>The environment variable that names the bench control port (<c>tcp://HOST:PORT</c>, what <c>sim --control</c> prints).</summary>
+    public const string ControlVariable = "PAYLOAD_BENCH_CONTROL";
 
-    private BenchTarget(string uri, LinkAddress address, string name, string? stimulus)
+    /// <summary>What the in-process board offers: everything, in virtual time.</summary>
+    public const Capability SimulatedCapabilities =
+        Capability.VirtualTime | Capability.BoardReset | Capability.LinkOutage | Capability.FaultInjection | Capability.RadarStimulus;
+
+    /// <summary>What a bench control port adds (its instruments: the radar stimulus, the power supply, the link switch).</summary>
+    public const Capability ControlCapabilities = Capability.RadarStimulus | Capability.BoardReset | Capability.LinkOutage;
+
+    private BenchTarget(string uri, LinkAddress address, string name, string? control)
     {
         Uri = uri;
         Address = address;
         Name = name;
-        Stimulus = stimulus;
+        Control = control;
     }
 
     /// <summary>The URI as given.</summary>
@@ -34,16 +41,18 @@ public sealed record BenchTarget
     /// <summary>Short name: "sim", "tcp", "serial", "udp" (or <see cref="NameVariable"/>).</summary>
     public string Name { get; }
 
-    /// <summary>The radar stimulus's control port, or null (the in-process board needs none; a real board without one has no stimulus).</summary>
-    public string? Stimulus { get; }
+    /// <summary>The bench control port, or null (the in-process board needs none; a bench without one has no instruments).</summary>
+    public string? Control { get; }
 
     /// <summary>True for the in-process simulated board.</summary>
     public bool IsSimulated => Address.Scheme == LinkScheme.Sim;
 
     /// <summary>What the bench can do with this target.</summary>
+    /// <remarks>The in-process board does everything itself; a link target can reconnect, and with a bench control port it
+    /// also has that port's instruments.</remarks>
     public Capability Capabilities => IsSimulated
-        ? Capability.VirtualTime | Capability.BoardReset | Capability.LinkOutage | Capability.FaultInjection | Capability.RadarStimulus
-        : Capability.Reconnect | (Stimulus is null ? Capability.None : Capability.RadarStimulus);
+        ? SimulatedCapabilities
+        : Capability.Reconnect | (Control is null ? Capability.None : ControlCapabilities);
 
     /// <summary>True when the target has every capability in <paramref name="needed"/>.</summary>
     public bool Has(Capability needed) => (Capabilities & needed) == needed;
@@ -54,22 +63,22 @@ public sealed record BenchTarget
     {
         string? uri = Environment.GetEnvironmentVariable(Variable);
         return Parse(string.IsNullOrWhiteSpace(uri) ? "sim:" : uri.Trim(), Environment.GetEnvironmentVariable(NameVariable),
-            Environment.GetEnvironmentVariable(StimulusVariable));
+            Environment.GetEnvironmentVariable(ControlVariable));
     }
 
-    /// <summary>Reads <paramref name="uri"/>; <paramref name="name"/> overrides the short name; <paramref name="stimulus"/> names a radar stimulus control port.</summary>
-    /// <exception cref="FormatException">It is not a link URI the ground can open, or the stimulus is not tcp://HOST:PORT.</exception>
-    public static BenchTarget Parse(string uri, string? name = null, string? stimulus = null)
+    /// <summary>Reads <paramref name="uri"/>; <paramref name="name"/> overrides the short name; <paramref name="control"/> names a bench control port.</summary>
+    /// <exception cref="FormatException">It is not a link URI the ground can open, or the control port is not tcp://HOST:PORT.</exception>
+    public static BenchTarget Parse(string uri, string? name = null, string? control = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
         LinkAddress address = LinkAddress.Parse(uri);
         if (address.Scheme == LinkScheme.Pty)
             throw new FormatException($"{Variable}={uri}: a pty is the simulator's side; give the ground's side as serial://PATH");
         string shortName = string.IsNullOrWhiteSpace(name) ? address.Scheme.ToString().ToLowerInvariant() : name.Trim();
-        string? control = string.IsNullOrWhiteSpace(stimulus) ? null : stimulus.Trim();
-        if (control is not null && LinkAddress.Parse(control).Scheme != LinkScheme.Tcp)
-            throw new FormatException($"{StimulusVariable}={control}: the stimulus control port is tcp://HOST:PORT (what `sim --stimulus` prints)");
-        return new BenchTarget(uri, address, shortName, control);
+        string? port = string.IsNullOrWhiteSpace(control) ? null : control.Trim();
+        if (port is not null && LinkAddress.Parse(port).Scheme != LinkScheme.Tcp)
+            throw new FormatException($"{ControlVariable}={port}: the bench control port is tcp://HOST:PORT (what `sim --control` prints)");
+        return new BenchTarget(uri, address, shortName, port);
     }
 
     /// <summary>The capabilities in <paramref name="needed"/> this target lacks, for skip reasons ("BoardReset, LinkOutage").</summary>

@@ -23,6 +23,7 @@ public sealed class ReplayClassifier
     private readonly HashSet<(ushort Sequence, long Mission)> _seen = [];
     private readonly OnboardTimeTracker _tracker;
     private long _newestLive = long.MinValue / 2;
+    private bool _booting;
 
     /// <summary>Classifies against <paramref name="tracker"/>, which it keeps up to date.</summary>
     public ReplayClassifier(OnboardTimeTracker tracker)
@@ -41,8 +42,12 @@ public sealed class ReplayClassifier
         {
             _tracker.Anchor(mission, groundMicroseconds);
             _newestLive = mission;
+            if (report is EventReport { Name: "SYS_BOOT" }) _booting = false;
             return false;
         }
+        // The new boot's clock starts again, and what it sends before SYS_BOOT (PARAM_RESTORED…) would look far older
+        // than the old boot's track; nothing is replayed between a reset and the boot.
+        if (_booting) return false;
         int jumps = _tracker.Discontinuities;
         bool live = _tracker.Observe(mission, groundMicroseconds);
         if (_tracker.Discontinuities != jumps) _newestLive = mission; // an unannounced time change the tracker has confirmed
@@ -52,10 +57,14 @@ public sealed class ReplayClassifier
         return !live;
     }
 
-    /// <summary>A new boot numbers its packets afresh and may repeat the last boot's first packets exactly: they are not replays.</summary>
+    /// <summary>
+    /// The board is being reset: a new boot numbers its packets afresh and may repeat the last boot's first packets
+    /// exactly, and restarts its clock; until its SYS_BOOT re-anchors the track, every new packet is live.
+    /// </summary>
     public void ForgetBoot()
     {
         _seen.Clear();
         _newestLive = long.MinValue / 2;
+        _booting = true;
     }
 }

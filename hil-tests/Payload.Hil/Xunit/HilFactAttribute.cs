@@ -42,8 +42,9 @@ public sealed class HilFactAttribute : FactAttribute, ITraitAttribute
         {
             if (base.Skip is { } reason) return reason;
             if (Requires == Capability.None || Target is not { } target || target.Has(Requires)) return null!;
-            string hint = (Requires & ~target.Capabilities) == Capability.RadarStimulus
-                ? $" (runs against sim:, or name a stimulus control port in {BenchTarget.StimulusVariable})" : " (runs against sim:)";
+            Capability missing = Requires & ~target.Capabilities;
+            string hint = (missing & ~BenchTarget.ControlCapabilities) == Capability.None
+                ? $" (runs against sim:, or name a bench control port in {BenchTarget.ControlVariable})" : " (runs against sim:)";
             return $"needs {target.Missing(Requires)}, which {BenchTarget.Variable}={target.Uri} does not offer{hint}";
         }
         set => base.Skip = value;

@@ -15,13 +15,13 @@ public sealed class SimVerbTests
     }
 
     [Fact]
-    public void WithAStimulusItSaysWhereItsControlPortListens()
+    public void WithAControlPortItSaysWhereItListens()
     {
-        var (code, output, error) = Tool.Run("sim", "--listen", "tcp://127.0.0.1:0", "--stimulus", "tcp://127.0.0.1:0", "--duration", "0.3");
+        var (code, output, error) = Tool.Run("sim", "--listen", "tcp://127.0.0.1:0", "--control", "tcp://127.0.0.1:0", "--duration", "0.3");
 
         Assert.True(code == 0, output + error);
         string first = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[0];
-        Assert.Matches(@"^sim: simulated board listening on tcp://127\.0\.0\.1:\d+; .*; dictionary hash 0x[0-9A-F]{8}; radar stimulus control on tcp://127\.0\.0\.1:\d+$", first);
+        Assert.Matches(@"^sim: simulated board listening on tcp://127\.0\.0\.1:\d+; .*; dictionary hash 0x[0-9A-F]{8}; bench control on tcp://127\.0\.0\.1:\d+$", first);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class SimVerbTests
     [InlineData(new[] { "sim", "--listen", "udp://127.0.0.1:0", "--tm", "tcp://127.0.0.1:5012" }, "error: sim: --tm must be udp://HOST:PORT")]
     [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--step-us", "5" }, "error: sim: --step-us must be an integer in 50..1000000, not '5'")]
     [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--corrupt", "2" }, "error: sim: --corrupt must be a probability in 0..1, not '2'")]
-    [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--stimulus", "udp://127.0.0.1:0" }, "error: sim: --stimulus must be tcp://HOST:PORT (port 0: any free one), not 'udp://127.0.0.1:0'")]
+    [InlineData(new[] { "sim", "--listen", "tcp://127.0.0.1:0", "--control", "udp://127.0.0.1:0" }, "error: sim: --control must be tcp://HOST:PORT (port 0: any free one), not 'udp://127.0.0.1:0'")]
     [InlineData(new[] { "sim", "--listen", "tcp:/x" }, "error: sim: link 'tcp:/x': write tcp://HOST:PORT")]
     public void AWrongOptionExitsTwoSayingWhy(string[] arguments, string message)
     {

@@ -10,8 +10,8 @@ namespace Payload.Ground.Verbs;
 
 /// <summary>
 /// sim: a simulated board as its own process, in real time, serving one endpoint (TCP, UDP, a serial device, a new
-/// pty) until Ctrl+C, SIGTERM or --duration; with --stimulus tcp://HOST:PORT also a radar stimulus control port
-/// (StimulusProtocol: <c>PASS NISAR</c> flies a pass over the board and answers with its truth) for a HIL bench.
+/// pty) until Ctrl+C, SIGTERM or --duration; with --control tcp://HOST:PORT also a bench control port for a HIL bench
+/// (BenchControlProtocol: <c>PASS NISAR</c> flies a radar pass, <c>POWER CYCLE</c> resets the board, <c>LINK OFF</c> cuts its link).
 /// </summary>
 public static class SimVerb
 {
@@ -21,7 +21,7 @@ public static class SimVerb
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var options = new OptionReader("sim", arguments, ["--listen", "--tm", "--baud", "--seed", "--duration", "--step-us", "--corrupt", "--stimulus"], ["--print"]);
+        var options = new OptionReader("sim", arguments, ["--listen", "--tm", "--baud", "--seed", "--duration", "--step-us", "--corrupt", "--control"], ["--print"]);
         SimServerOptions serverOptions = ReadOptions(options);
         double? duration = options.Value("--duration") is null ? null : options.PositiveNumber("--duration", 0);
         TextWriter log = TextWriter.Synchronized(output);
@@ -68,10 +68,10 @@ public static class SimVerb
             {
                 server.Start();
                 string connect = server.ClientUri is { } uri ? $"; a ground connects with {uri}" : "";
-                string stimulus = server.StimulusUri is { } control ? $"; radar stimulus control on {control}" : "";
+                string control = server.ControlUri is { } controlUri ? $"; bench control on {controlUri}" : "";
                 log.WriteLine($"sim: simulated board listening on {server.ListeningOn}{connect}; {serverOptions.BaudRate} baud, real time " +
                               $"(step {serverOptions.Step.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms); " +
-                              $"dictionary hash {ValueFormat.Hash(server.Dictionary.Hash)}{stimulus}");
+                              $"dictionary hash {ValueFormat.Hash(server.Dictionary.Hash)}{control}");
                 log.Flush();
                 if (duration is { } seconds) stop.Wait(TimeSpan.FromSeconds(seconds));
                 else stop.Wait();
@@ -100,11 +100,11 @@ public static class SimVerb
         }
         int baud = (int)Integer(options, "--baud", LinkAddress.DefaultBaud, 300, 100_000_000);
         if (listen.Query.ContainsKey("baud") && options.Value("--baud") is null) baud = listen.Baud;
-        LinkAddress? stimulus = null;
-        if (options.Value("--stimulus") is { } stimulusText)
+        LinkAddress? control = null;
+        if (options.Value("--control") is { } controlText)
         {
-            stimulus = Parse(stimulusText);
-            if (stimulus.Scheme != LinkScheme.Tcp) throw new UsageException($"sim: --stimulus must be tcp://HOST:PORT (port 0: any free one), not '{stimulusText}'");
+            control = Parse(controlText);
+            if (control.Scheme != LinkScheme.Tcp) throw new UsageException($"sim: --control must be tcp://HOST:PORT (port 0: any free one), not '{controlText}'");
         }
         double corrupt = 0;
         if (options.Value("--corrupt") is { } corruptText
@@ -118,7 +118,7 @@ public static class SimVerb
             Seed = (int)Integer(options, "--seed", 1, int.MinValue, int.MaxValue),
             Step = TimeSpan.FromMicroseconds(Integer(options, "--step-us", 1000, 50, 1_000_000)),
             CorruptionProbability = corrupt,
-            Stimulus = stimulus,
+            Control = control,
         };
     }
 

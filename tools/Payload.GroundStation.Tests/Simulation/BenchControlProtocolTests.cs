@@ -1,9 +1,11 @@
+using Payload.Boards.Simulated.Engine;
+using Payload.GroundStation.Simulation.BenchControl;
 using Payload.GroundStation.Simulation.Stimulus;
 
 namespace Payload.GroundStation.Tests.Simulation;
 
-/// <summary>The stimulus control protocol's commands, replies and refusals, without a socket.</summary>
-public sealed class StimulusProtocolTests
+/// <summary>The bench control protocol's commands, replies and refusals on a simulated board, without a socket.</summary>
+public sealed class BenchControlProtocolTests
 {
     private static readonly StimulusTruth Truth = new()
     {
@@ -26,62 +28,93 @@ public sealed class StimulusProtocolTests
         DeliveredPulses = 8123,
     };
 
+    private readonly SimulatedBoard _board = new();
+
+    private SimulatedBenchInstruments Instruments => new(_board);
+
     [Theory]
     [InlineData("PASS NISAR", StimulusRadar.Nisar, 1UL)]
     [InlineData("pass sentinel1 seed=7", StimulusRadar.Sentinel1, 7UL)]
     [InlineData("  PASS   NISAR   SEED=18446744073709551615 \r", StimulusRadar.Nisar, ulong.MaxValue)]
     public void APassCommandFliesTheRequestedPassAndAnswersItsTruth(string line, StimulusRadar radar, ulong seed)
     {
-        PassRequest? flown = null;
+        var twin = new SimulatedBoard();
 
-        string reply = StimulusProtocol.Handle(line, request =>
-        {
-            flown = request;
-            return Truth;
-        });
+        string reply = BenchControlProtocol.Handle(line, Instruments);
 
-        Assert.Equal(new PassRequest(radar, seed), flown);
-        Assert.Equal(Truth.ToReply(), reply);
-        Assert.StartsWith("OK radar=SENTINEL1 seed=7 prf_hz=1451.6 ", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TheIdentificationQueryNamesTheStimulusAndFliesNothing()
-    {
-        string reply = StimulusProtocol.Handle("*IDN?", _ => throw new InvalidOperationException("nothing may fly"));
-
-        Assert.Equal(StimulusProtocol.Identification, reply);
+        Assert.True(_board.RadarInput.TryPeek(out _), "the pass is overhead");
+        Assert.Equal(PassStimulus.Fly(twin, new PassRequest(radar, seed)).ToReply(), reply);
     }
 
     [Theory]
-    [InlineData("", "ERR empty command: send *IDN? or PASS NISAR|SENTINEL1 [seed=N]")]
-    [InlineData("FLY NISAR", "ERR unknown command 'FLY': send *IDN? or PASS NISAR|SENTINEL1 [seed=N]")]
+    [InlineData("POWER CYCLE", "bench")]
+    [InlineData("power cycle brown-out_2.1", "brown-out_2.1")]
+    public void APowerCycleRebootsTheBoardAndAnswersItsBootsAndCause(string line, string cause)
+    {
+        _board.RunFor(2_000_000);
+        var before = _board.Software;
+
+        string reply = BenchControlProtocol.Handle(line, Instruments);
+
+        Assert.Equal($"OK boots=2 cause={cause}", reply);
+        Assert.Equal(2, _board.Boots);
+        Assert.NotSame(before, _board.Software);
+        Assert.Equal(1, _board.Resets[cause]);
+    }
+
+    [Fact]
+    public void TheLinkSwitchCutsRestoresAndReadsTheBoardsLink()
+    {
+        Assert.Equal("OK link=ON", BenchControlProtocol.Handle("LINK?", Instruments));
+
+        Assert.Equal("OK link=OFF", BenchControlProtocol.Handle("LINK OFF", Instruments));
+        Assert.False(_board.Uart.IsUp);
+        Assert.Equal("OK link=OFF", BenchControlProtocol.Handle("link?", Instruments));
+
+        Assert.Equal("OK link=ON", BenchControlProtocol.Handle("link on", Instruments));
+        Assert.True(_board.Uart.IsUp);
+    }
+
+    [Fact]
+    public void TheIdentificationQueryNamesTheBenchControlAndTouchesNothing()
+    {
+        string reply = BenchControlProtocol.Handle("*IDN?", Instruments);
+
+        Assert.Equal(BenchControlProtocol.Identification, reply);
+        AssertUntouched();
+    }
+
+    [Theory]
+    [InlineData("", "ERR empty command: send *IDN?, PASS NISAR|SENTINEL1 [seed=N], POWER CYCLE [CAUSE], LINK ON|OFF or LINK?")]
+    [InlineData("FLY NISAR", "ERR unknown command 'FLY': send *IDN?, PASS NISAR|SENTINEL1 [seed=N], POWER CYCLE [CAUSE], LINK ON|OFF or LINK?")]
     [InlineData("PASS", "ERR PASS needs a radar: PASS NISAR or PASS SENTINEL1 [seed=N]")]
     [InlineData("PASS ERS2", "ERR unknown radar 'ERS2': use NISAR or SENTINEL1")]
     [InlineData("PASS NISAR seed=-1", "ERR seed must be a whole number 0..18446744073709551615, not '-1'")]
     [InlineData("PASS NISAR prf=1650", "ERR unknown PASS option 'prf=1650': the only option is seed=N")]
     [InlineData("*IDN? now", "ERR *IDN? takes no arguments")]
-    public void AWrongCommandIsRefusedSayingWhatToSendAndFliesNothing(string line, string expected)
+    [InlineData("POWER", "ERR the power supply only cycles: send POWER CYCLE [CAUSE]")]
+    [InlineData("POWER OFF", "ERR the power supply only cycles: send POWER CYCLE [CAUSE]")]
+    [InlineData("POWER CYCLE brown out", "ERR POWER CYCLE takes one cause, a single word: POWER CYCLE [CAUSE]")]
+    [InlineData("POWER CYCLE cause=x", "ERR cause 'cause=x' must be a word of letters, digits, '_', '-' or '.', at most 32 characters")]
+    [InlineData("LINK", "ERR the link switch is LINK ON or LINK OFF (or LINK? to read it)")]
+    [InlineData("LINK DOWN", "ERR the link switch is LINK ON or LINK OFF (or LINK? to read it)")]
+    [InlineData("LINK OFF now", "ERR the link switch is LINK ON or LINK OFF (or LINK? to read it)")]
+    [InlineData("LINK? ON", "ERR LINK? takes no arguments")]
+    public void AWrongCommandIsRefusedSayingWhatToSendAndTouchesNothing(string line, string expected)
     {
-        string reply = StimulusProtocol.Handle(line, _ => throw new InvalidOperationException("nothing may fly"));
+        string reply = BenchControlProtocol.Handle(line, Instruments);
 
         Assert.Equal(expected, reply);
+        AssertUntouched();
     }
 
     [Fact]
     public void AnOverlongLineIsRefused()
     {
-        string reply = StimulusProtocol.Handle("PASS NISAR " + new string('x', StimulusProtocol.MaxLineLength), _ => Truth);
+        string reply = BenchControlProtocol.Handle("POWER CYCLE " + new string('x', BenchControlProtocol.MaxLineLength), Instruments);
 
-        Assert.Equal($"ERR command longer than {StimulusProtocol.MaxLineLength} characters", reply);
-    }
-
-    [Fact]
-    public void AStimulusThatCannotFlyAnswersErrWithItsReason()
-    {
-        string reply = StimulusProtocol.Handle("PASS NISAR", _ => throw new StimulusException("the board is off"));
-
-        Assert.Equal("ERR the board is off", reply);
+        Assert.Equal($"ERR command longer than {BenchControlProtocol.MaxLineLength} characters", reply);
+        AssertUntouched();
     }
 
     [Fact]
@@ -92,16 +125,17 @@ public sealed class StimulusProtocolTests
     }
 
     [Fact]
-    public void AnErrReplyBecomesAStimulusExceptionWithTheReason()
+    public void AnErrReplyBecomesABenchControlExceptionWithTheReason()
     {
-        var refused = Assert.Throws<StimulusException>(() => StimulusTruth.ParseReply("ERR unknown radar 'ERS2': use NISAR or SENTINEL1"));
+        var refused = Assert.Throws<BenchControlException>(() => StimulusTruth.ParseReply("ERR unknown radar 'ERS2': use NISAR or SENTINEL1"));
 
-        Assert.Equal("the stimulus refused: unknown radar 'ERS2': use NISAR or SENTINEL1", refused.Message);
+        Assert.Equal("refused: unknown radar 'ERS2': use NISAR or SENTINEL1", refused.Message);
     }
 
     [Theory]
-    [InlineData("PAYLOAD,SIM-RADAR-STIMULUS,0,1", "not a stimulus reply")]
-    [InlineData("OK radar=NISAR", "stimulus reply has no seed")]
+    [InlineData("PAYLOAD,SIM-BENCH-CONTROL,0,2", "not a bench control reply")]
+    [InlineData("OK radar=NISAR", "bench control reply has no seed")]
+    [InlineData("OK radar=NISAR seed", "bench control reply field 'seed' is not key=value")]
     public void AReplyThatIsNotOneIsAFormatError(string line, string expected)
     {
         var error = Assert.Throws<FormatException>(() => StimulusTruth.ParseReply(line));
@@ -117,5 +151,12 @@ public sealed class StimulusProtocolTests
         var error = Assert.Throws<FormatException>(() => StimulusTruth.ParseReply(reply));
 
         Assert.Equal("stimulus reply field peak_dbm=loud is not a number", error.Message);
+    }
+
+    private void AssertUntouched()
+    {
+        Assert.Equal(1, _board.Boots);
+        Assert.True(_board.Uart.IsUp, "the link is still up");
+        Assert.False(_board.RadarInput.TryPeek(out _), "no pass flown");
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Payload.Boards.Simulated.Engine;
 using Payload.Flight.Dictionary;
 using Payload.GroundStation.Link;
-using Payload.GroundStation.Simulation.Stimulus;
+using Payload.GroundStation.Simulation.BenchControl;
 using Payload.GroundStation.Telemetry;
 using Payload.GroundStation.Transports;
 
@@ -17,7 +17,7 @@ namespace Payload.GroundStation.Simulation;
 public sealed class SimServer : IDisposable
 {
     private readonly IBoardEndpoint _endpoint;
-    private readonly StimulusEndpoint? _stimulus;
+    private readonly BenchControlEndpoint? _control;
     private readonly LinkDeframer _monitor = new();
     private TelemetryDecoder? _decoder;
     private Action<TelemetryReport>? _telemetry;
@@ -37,7 +37,7 @@ public sealed class SimServer : IDisposable
         _endpoint = CreateEndpoint(options);
         try
         {
-            _stimulus = CreateStimulus(options.Stimulus);
+            _control = CreateControl(options.Control);
         }
         catch
         {
@@ -70,8 +70,8 @@ public sealed class SimServer : IDisposable
     /// <summary>The URI a ground opens to reach it (null when it is the far end of a pair made elsewhere).</summary>
     public string? ClientUri => _endpoint.ClientUri;
 
-    /// <summary>The URI of the radar stimulus control port ("tcp://127.0.0.1:PORT"), or null without <see cref="SimServerOptions.Stimulus"/>.</summary>
-    public string? StimulusUri => _stimulus?.ClientUri;
+    /// <summary>The URI of the bench control port ("tcp://127.0.0.1:PORT"), or null without <see cref="SimServerOptions.Control"/>.</summary>
+    public string? ControlUri => _control?.ClientUri;
 
     /// <summary>Raised with lines for the operator (clients coming and going, a board fault).</summary>
     public event Action<string>? Log;
@@ -95,7 +95,7 @@ public sealed class SimServer : IDisposable
         _started = true;
         _monitor.PacketReceived += OnMonitoredPacket;
         _endpoint.Start(Driver.Uplink, line => Log?.Invoke(line));
-        _stimulus?.Start(line => Log?.Invoke(line));
+        _control?.Start(line => Log?.Invoke(line));
         Driver.Start();
     }
 
@@ -118,7 +118,7 @@ public sealed class SimServer : IDisposable
         if (_disposed) return;
         _disposed = true;
         _endpoint.Dispose(); // first, so no octet arrives for a stopped board
-        _stimulus?.Dispose();
+        _control?.Dispose();
         Driver.Dispose();
     }
 
@@ -143,12 +143,11 @@ public sealed class SimServer : IDisposable
         }
     }
 
-    private StimulusEndpoint? CreateStimulus(LinkAddress? stimulus)
+    private BenchControlEndpoint? CreateControl(LinkAddress? control)
     {
-        if (stimulus is null) return null;
-        if (stimulus.Scheme != LinkScheme.Tcp) throw new ArgumentException($"the stimulus control port listens on tcp://HOST:PORT, not {stimulus}");
-        // The pass goes overhead on the board's own thread, between two of its steps, like every other hook.
-        return new StimulusEndpoint(UdpGroundLink.Resolve(stimulus.Host), stimulus.Port, request => Driver.Invoke(board => PassStimulus.Fly(board, request)));
+        if (control is null) return null;
+        if (control.Scheme != LinkScheme.Tcp) throw new ArgumentException($"the bench control port listens on tcp://HOST:PORT, not {control}");
+        return new BenchControlEndpoint(UdpGroundLink.Resolve(control.Host), control.Port, new SimulatedBenchInstruments(Driver));
     }
 
     private void OnDownlink(byte[] buffer, int offset, int count)

@@ -12,8 +12,8 @@ public sealed record SimServerOptions
     /// <summary>UDP only: where telemetry datagrams go from boot; null: to the sender of the latest telecommand.</summary>
     public LinkAddress? Telemetry { get; init; }
 
-    /// <summary>Where the radar stimulus control port listens (tcp://HOST:PORT, port 0: any free one); null: no stimulus.</summary>
-    public LinkAddress? Stimulus { get; init; }
+    /// <summary>Where the bench control port (radar stimulus, power supply, link switch) listens (tcp://HOST:PORT, port 0: any free one); null: none.</summary>
+    public LinkAddress? Control { get; init; }
 
     /// <summary>The board's UART speed (the simulated wire time of every octet).</summary>
     public int BaudRate { get; init; } = LinkAddress.DefaultBaud;

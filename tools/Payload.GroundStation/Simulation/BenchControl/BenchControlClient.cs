@@ -1,17 +1,21 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using Payload.GroundStation.Simulation.Stimulus;
 using Payload.GroundStation.Transports;
 
-namespace Payload.GroundStation.Simulation.Stimulus;
+namespace Payload.GroundStation.Simulation.BenchControl;
 
-/// <summary>A bench's connection to a radar stimulus control port (<c>tcp://HOST:PORT</c>, <see cref="StimulusProtocol"/>).</summary>
-public sealed class StimulusClient : IDisposable
+/// <summary>A bench's connection to a bench control port (<c>tcp://HOST:PORT</c>, <see cref="BenchControlProtocol"/>): its instruments, remotely.</summary>
+public sealed class BenchControlClient : IBenchInstruments, IDisposable
 {
+    private const string Hint = "is the simulator running with --control?";
+
     private readonly TcpClient _client;
     private readonly StreamReader _reader;
     private readonly StreamWriter _writer;
 
-    private StimulusClient(string uri, TcpClient client, TimeSpan timeout)
+    private BenchControlClient(string uri, TcpClient client, TimeSpan timeout)
     {
         Uri = uri;
         _client = client;
@@ -26,9 +30,12 @@ public sealed class StimulusClient : IDisposable
     /// <summary>The control port's URI.</summary>
     public string Uri { get; }
 
+    /// <inheritdoc/>
+    public bool LinkUp => LinkFrom(Command(BenchControlProtocol.LinkQuery));
+
     /// <summary>Connects to <paramref name="uri"/>; replies are awaited for <paramref name="timeout"/> at most.</summary>
-    /// <exception cref="StimulusException">The URI is not tcp://HOST:PORT or nothing answers there.</exception>
-    public static StimulusClient Connect(string uri, TimeSpan timeout)
+    /// <exception cref="BenchControlException">The URI is not tcp://HOST:PORT or nothing answers there.</exception>
+    public static BenchControlClient Connect(string uri, TimeSpan timeout)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
         LinkAddress address;
@@ -38,20 +45,20 @@ public sealed class StimulusClient : IDisposable
         }
         catch (FormatException e)
         {
-            throw new StimulusException($"stimulus '{uri}': {e.Message}", e);
+            throw new BenchControlException($"bench control '{uri}': {e.Message}", e);
         }
-        if (address.Scheme != LinkScheme.Tcp) throw new StimulusException($"stimulus '{uri}': the control port is tcp://HOST:PORT (as the simulator prints it)");
+        if (address.Scheme != LinkScheme.Tcp) throw new BenchControlException($"bench control '{uri}': the control port is tcp://HOST:PORT (as the simulator prints it)");
         var client = new TcpClient();
         try
         {
             if (!client.ConnectAsync(address.Host, address.Port).Wait(timeout))
-                throw new StimulusException($"stimulus {uri}: no connection within {timeout.TotalSeconds:0.#} s; is the simulator running with --stimulus?");
-            return new StimulusClient(uri, client, timeout);
+                throw new BenchControlException($"bench control {uri}: no connection within {timeout.TotalSeconds:0.#} s; {Hint}");
+            return new BenchControlClient(uri, client, timeout);
         }
         catch (AggregateException e) when (e.InnerException is SocketException socket)
         {
             client.Dispose();
-            throw new StimulusException($"stimulus {uri}: {socket.Message}; is the simulator running with --stimulus?", socket);
+            throw new BenchControlException($"bench control {uri}: {socket.Message}; {Hint}", socket);
         }
         catch
         {
@@ -61,35 +68,45 @@ public sealed class StimulusClient : IDisposable
     }
 
     /// <summary>Sends one command line and returns the reply line.</summary>
-    /// <exception cref="StimulusException">The connection failed or closed, or no reply came in time.</exception>
+    /// <exception cref="BenchControlException">The connection failed or closed, or no reply came in time.</exception>
     public string Query(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
         try
         {
             _writer.WriteLine(command);
-            return _reader.ReadLine() ?? throw new StimulusException($"stimulus {Uri} closed the connection without answering '{command}'");
+            return _reader.ReadLine() ?? throw new BenchControlException($"bench control {Uri} closed the connection without answering '{command}'");
         }
         catch (IOException e)
         {
-            throw new StimulusException($"stimulus {Uri} did not answer '{command}': {e.Message}", e);
+            throw new BenchControlException($"bench control {Uri} did not answer '{command}': {e.Message}", e);
         }
     }
 
-    /// <summary>Flies <paramref name="request"/> and returns its truth.</summary>
-    /// <exception cref="StimulusException">The stimulus refused (its reason) or could not be reached.</exception>
-    public StimulusTruth Fly(PassRequest request)
+    /// <inheritdoc/>
+    public StimulusTruth FlyPass(PassRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string reply = Query(request.ToCommand());
-        try
-        {
-            return StimulusTruth.ParseReply(reply);
-        }
-        catch (FormatException e)
-        {
-            throw new StimulusException($"stimulus {Uri}: {e.Message}", e);
-        }
+        string command = request.ToCommand();
+        return Read(command, () => StimulusTruth.ParseReply(Query(command)));
+    }
+
+    /// <inheritdoc/>
+    public int PowerCycle(string cause)
+    {
+        if (!BenchControlProtocol.IsCause(cause))
+            throw new ArgumentException($"cause '{cause}' must be a word of letters, digits, '_', '-' or '.', at most {BenchControlProtocol.MaxCauseLength} characters", nameof(cause));
+        string command = BenchControlProtocol.PowerCycleCommand(cause);
+        string boots = Command(command)["boots"];
+        return int.TryParse(boots, NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            ? count : throw new BenchControlException($"bench control {Uri}: '{command}' answered boots={boots}, not a count");
+    }
+
+    /// <inheritdoc/>
+    public void SetLinkUp(bool up)
+    {
+        bool now = LinkFrom(Command(BenchControlProtocol.LinkSetCommand(up)));
+        if (now != up) throw new BenchControlException($"bench control {Uri}: asked for link {BenchControlProtocol.LinkState(up)}, it answered {BenchControlProtocol.LinkState(now)}");
     }
 
     /// <summary>Closes the connection.</summary>
@@ -98,5 +115,31 @@ public sealed class StimulusClient : IDisposable
         _reader.Dispose();
         _writer.Dispose();
         _client.Dispose();
+    }
+
+    private BenchControlReply Command(string command) => Read(command, () => BenchControlReply.Parse(Query(command)));
+
+    private bool LinkFrom(BenchControlReply reply) => reply["link"] switch
+    {
+        "ON" => true,
+        "OFF" => false,
+        var other => throw new BenchControlException($"bench control {Uri}: link={other} is neither ON nor OFF"),
+    };
+
+    /// <summary>Runs a command's exchange, naming the port and the command in what goes wrong.</summary>
+    private T Read<T>(string command, Func<T> exchange)
+    {
+        try
+        {
+            return exchange();
+        }
+        catch (BenchControlException e) when (!e.Message.StartsWith("bench control ", StringComparison.Ordinal))
+        {
+            throw new BenchControlException($"bench control {Uri} {e.Message} (sent '{command}')", e);
+        }
+        catch (FormatException e)
+        {
+            throw new BenchControlException($"bench control {Uri}: {e.Message} (sent '{command}')", e);
+        }
     }
 }

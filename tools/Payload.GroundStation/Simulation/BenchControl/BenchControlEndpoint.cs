@@ -2,18 +2,19 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Payload.GroundStation.Simulation.Stimulus;
+namespace Payload.GroundStation.Simulation.BenchControl;
 
 /// <summary>
-/// The simulator's radar stimulus control port: a TCP listener speaking <see cref="StimulusProtocol"/>, one command at a
-/// time per client (clients may come and go, like a bench's connections to a signal generator).
+/// The simulator's bench control port: a TCP listener speaking <see cref="BenchControlProtocol"/> to the bench's
+/// instruments (radar stimulus, power supply, link switch), one command at a time per client (clients may come and go,
+/// like a bench's connections to its instruments).
 /// </summary>
-public sealed class StimulusEndpoint : IDisposable
+public sealed class BenchControlEndpoint : IDisposable
 {
     private const int ReadTimeoutMilliseconds = 60_000;
 
     private readonly TcpListener _listener;
-    private readonly Func<PassRequest, StimulusTruth> _fly;
+    private readonly IBenchInstruments _instruments;
     private readonly Lock _clientsLock = new();
     private readonly List<TcpClient> _clients = [];
     private Action<string> _log = _ => { };
@@ -22,10 +23,10 @@ public sealed class StimulusEndpoint : IDisposable
 
     /// <summary>Binds <paramref name="address"/>:<paramref name="port"/> (0: any free port) at once, so <see cref="ClientUri"/> is known before <see cref="Start"/>.</summary>
     /// <exception cref="IOException">The port cannot be bound.</exception>
-    public StimulusEndpoint(IPAddress address, int port, Func<PassRequest, StimulusTruth> fly)
+    public BenchControlEndpoint(IPAddress address, int port, IBenchInstruments instruments)
     {
         ArgumentNullException.ThrowIfNull(address);
-        _fly = fly ?? throw new ArgumentNullException(nameof(fly));
+        _instruments = instruments ?? throw new ArgumentNullException(nameof(instruments));
         _listener = new TcpListener(address, port);
         try
         {
@@ -33,7 +34,7 @@ public sealed class StimulusEndpoint : IDisposable
         }
         catch (SocketException e)
         {
-            throw new IOException($"cannot listen for the stimulus on tcp {address}:{port}: {e.Message}", e);
+            throw new IOException($"cannot listen for the bench control on tcp {address}:{port}: {e.Message}", e);
         }
     }
 
@@ -55,7 +56,7 @@ public sealed class StimulusEndpoint : IDisposable
     public void Start(Action<string> log)
     {
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "sim stimulus acceptor" };
+        _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "sim bench control acceptor" };
         _acceptor.Start();
     }
 
@@ -87,7 +88,7 @@ public sealed class StimulusEndpoint : IDisposable
                 return;
             }
             lock (_clientsLock) _clients.Add(client);
-            new Thread(() => Serve(client)) { IsBackground = true, Name = "sim stimulus client" }.Start();
+            new Thread(() => Serve(client)) { IsBackground = true, Name = "sim bench control client" }.Start();
         }
     }
 
@@ -102,8 +103,8 @@ public sealed class StimulusEndpoint : IDisposable
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1024, leaveOpen: true) { NewLine = "\n", AutoFlush = true };
             while (!_disposed && reader.ReadLine() is { } line)
             {
-                string reply = StimulusProtocol.Handle(line, _fly);
-                _log($"stimulus: {line.Trim()} -> {(reply.Length > 100 ? reply[..100] + "…" : reply)}");
+                string reply = BenchControlProtocol.Handle(line, _instruments);
+                _log($"bench control: {line.Trim()} -> {(reply.Length > 100 ? reply[..100] + "…" : reply)}");
                 writer.WriteLine(reply);
             }
         }

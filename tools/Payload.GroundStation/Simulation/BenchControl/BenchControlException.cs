@@ -1,22 +1,22 @@
-namespace Payload.GroundStation.Simulation.Stimulus;
+namespace Payload.GroundStation.Simulation.BenchControl;
 
-/// <summary>The radar stimulus refused a request or could not be reached; the message says why and what to do.</summary>
-public sealed class StimulusException : Exception
+/// <summary>A bench instrument refused a request, or its control port could not be reached; the message says why and what to do.</summary>
+public sealed class BenchControlException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public StimulusException(string message)
+    public BenchControlException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception around its cause.</summary>
-    public StimulusException(string message, Exception inner)
+    public BenchControlException(string message, Exception inner)
         : base(message, inner)
     {
     }
 
     /// <summary>Creates the exception with no message.</summary>
-    public StimulusException()
+    public BenchControlException()
     {
     }
 }

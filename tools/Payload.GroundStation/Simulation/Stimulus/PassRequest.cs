@@ -1,17 +1,18 @@
 using System.Globalization;
+using Payload.GroundStation.Simulation.BenchControl;
 
 namespace Payload.GroundStation.Simulation.Stimulus;
 
 /// <summary>
 /// A pass the stimulus is asked to fly: the radar and the scene's seed. On the wire, one line:
-/// <c>PASS NISAR</c> or <c>PASS SENTINEL1 seed=7</c> (see <see cref="StimulusProtocol"/>).
+/// <c>PASS NISAR</c> or <c>PASS SENTINEL1 seed=7</c> (see <see cref="BenchControlProtocol"/>).
 /// </summary>
 /// <param name="Radar">The radar overhead.</param>
 /// <param name="Seed">Seed of the scene's noise, dither and drops: the same seed flies the same pulses.</param>
 public sealed record PassRequest(StimulusRadar Radar, ulong Seed = 1)
 {
     /// <summary>The command line: "PASS NISAR seed=1".</summary>
-    public string ToCommand() => string.Create(CultureInfo.InvariantCulture, $"{StimulusProtocol.PassCommand} {Radar.Label()} seed={Seed}");
+    public string ToCommand() => string.Create(CultureInfo.InvariantCulture, $"{BenchControlProtocol.PassCommand} {Radar.Label()} seed={Seed}");
 
     /// <summary>Reads the arguments of a PASS command (what follows the word PASS).</summary>
     /// <exception cref="FormatException">No radar, an unknown radar or option, or a seed that is not a whole number.</exception>

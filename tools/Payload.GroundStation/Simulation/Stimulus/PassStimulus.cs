@@ -4,7 +4,7 @@ using Payload.Flight.Devices.Digitizer;
 
 namespace Payload.GroundStation.Simulation.Stimulus;
 
-/// <summary>Flies a requested pass over a simulated board and says what it flew: the one place both the in-process bench and the simulator process's stimulus endpoint go through.</summary>
+/// <summary>Flies a requested pass over a simulated board and says what it flew: the one place both the in-process bench and the simulator process's bench control port go through (<see cref="BenchControl.SimulatedBenchInstruments"/>).</summary>
 public static class PassStimulus
 {
     /// <summary>

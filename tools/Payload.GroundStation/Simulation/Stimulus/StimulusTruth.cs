@@ -1,11 +1,12 @@
 using System.Globalization;
+using Payload.GroundStation.Simulation.BenchControl;
 
 namespace Payload.GroundStation.Simulation.Stimulus;
 
 /// <summary>
 /// What the stimulus knows of the pass it flew — what a signal generator's configuration tells a bench: the radar's
 /// timing, the pattern's true peak, width and sidelobe, the received level. On the wire, the reply line
-/// <c>OK radar=NISAR seed=1 prf_hz=1650 …</c> (see <see cref="StimulusProtocol"/>).
+/// <c>OK radar=NISAR seed=1 prf_hz=1650 …</c> (see <see cref="BenchControlProtocol"/>).
 /// </summary>
 /// <remarks>
 /// <see cref="PeakToaTicks"/> is on the digitizer's TOA counter (the stimulus shares the board's 80 MHz reference and
@@ -91,28 +92,16 @@ public sealed record StimulusTruth
             ("slant_range_m", Number(SlantRangeM)),
             ("pulses", DeliveredPulses.ToString(CultureInfo.InvariantCulture)),
         };
-        return StimulusProtocol.Ok + " " + string.Join(' ', fields.Select(f => $"{f.Key}={f.Value}"));
+        return BenchControlProtocol.Ok + " " + string.Join(' ', fields.Select(f => $"{f.Key}={f.Value}"));
     }
 
     /// <summary>Reads a reply line.</summary>
-    /// <exception cref="StimulusException">The stimulus answered ERR (its message is kept).</exception>
+    /// <exception cref="BenchControlException">The stimulus answered ERR (its reason is kept).</exception>
     /// <exception cref="FormatException">The line is neither OK with every field nor ERR.</exception>
     public static StimulusTruth ParseReply(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        string[] words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 0 && words[0] == StimulusProtocol.Error)
-            throw new StimulusException($"the stimulus refused: {line.Trim()[StimulusProtocol.Error.Length..].Trim()}");
-        if (words.Length == 0 || words[0] != StimulusProtocol.Ok)
-            throw new FormatException($"not a stimulus reply (OK … or ERR …): '{line}'");
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string word in words.Skip(1))
-        {
-            string[] pair = word.Split('=', 2);
-            if (pair.Length != 2) throw new FormatException($"stimulus reply field '{word}' is not key=value");
-            values[pair[0]] = pair[1];
-        }
-        string Text(string key) => values.TryGetValue(key, out string? v) ? v : throw new FormatException($"stimulus reply has no {key}: '{line}'");
+        BenchControlReply reply = BenchControlReply.Parse(line);
+        string Text(string key) => reply[key];
         double Real(string key) => double.TryParse(Text(key), NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
             ? v : throw new FormatException($"stimulus reply field {key}={Text(key)} is not a number");
         long Whole(string key) => long.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v)
