@@ -8,8 +8,9 @@ namespace Payload.Ground.Crew;
 /// <summary>
 /// Tab completion from the dictionary: the first word completes to a mnemonic (or a console word: help, quit…), after
 /// "help" to a mnemonic; after a mnemonic, a word completes to an argument name ("mode=") or to a value of the next
-/// positional argument, and after "name=" to a value of that argument — enumeration labels, true/false, and for
-/// param_id/event_id/sid/function_id/failure_code the names of what they refer to.
+/// positional argument, and after "name=" to a value of that argument — enumeration labels, true/false, for
+/// param_id/event_id/sid/function_id/failure_code the names of what they refer to, and for PARAM_SET's value the
+/// labels of the parameter its param_id names.
 /// </summary>
 public sealed class CommandCompleter
 {
@@ -90,22 +91,46 @@ public sealed class CommandCompleter
         {
             string name = word[..equals];
             ArgumentDefinition? named = arguments.FirstOrDefault(a => IsWord(a.Name, name));
-            return named is null ? [] : ValuesOf(named).Select(v => $"{named.Name}={v}");
+            return named is null ? [] : ValuesOf(command, Array.IndexOf(arguments, named), given).Select(v => $"{named.Name}={v}");
         }
 
         var namedGiven = new HashSet<string>(given.Where(g => g.Contains('=', StringComparison.Ordinal)).Select(g => g[..g.IndexOf('=', StringComparison.Ordinal)]),
             StringComparer.OrdinalIgnoreCase);
         int[] positional = Enumerable.Range(0, arguments.Length).Where(i => !CommandEncoder.IsComputedLength(command, i)).ToArray();
-        IEnumerable<string> names = positional.Select(i => arguments[i]).Where(a => !namedGiven.Contains(a.Name)).Select(a => a.Name + "=");
         int positionalGiven = given.Count(g => !g.Contains('=', StringComparison.Ordinal));
+        // Arguments already given by position are not offered by name: naming them again is refused as "given twice".
+        IEnumerable<string> names = positional.Skip(positionalGiven).Select(i => arguments[i]).Where(a => !namedGiven.Contains(a.Name)).Select(a => a.Name + "=");
         if (namedGiven.Count == 0 && positionalGiven < positional.Length)
         {
             // The next positional argument's values first: "MODE_SET ST<Tab>" is the label, not a name.
-            ArgumentDefinition next = arguments[positional[positionalGiven]];
-            return ValuesOf(next).Concat(names);
+            return ValuesOf(command, positional[positionalGiven], given).Concat(names);
         }
         return names;
     }
+
+    // PARAM_SET's value takes the labels of the parameter its param_id names, when that one is labelled.
+    private IReadOnlyList<string> ValuesOf(CommandDefinition command, int index, string[] given)
+    {
+        int parameterId = ParameterValueArgument.ParameterIdIndex(command, index);
+        if (parameterId >= 0 && GivenValue(command, parameterId, given) is { } text && LabelledParameter(text) is { } parameter)
+            return parameter.EnumerationLabels;
+        return ValuesOf(command.Arguments[index]);
+    }
+
+    private static string? GivenValue(CommandDefinition command, int index, string[] given)
+    {
+        string prefix = command.Arguments[index].Name + "=";
+        if (given.FirstOrDefault(g => g.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) is { } named) return named[prefix.Length..];
+        int[] positional = Enumerable.Range(0, command.Arguments.Length).Where(i => !CommandEncoder.IsComputedLength(command, i)).ToArray();
+        string[] values = given.Where(g => !g.Contains('=', StringComparison.Ordinal)).ToArray();
+        int slot = Array.IndexOf(positional, index);
+        return slot >= 0 && slot < values.Length ? values[slot] : null;
+    }
+
+    private ParameterDefinition? LabelledParameter(string text) =>
+        ParameterValueArgument.Labelled(_dictionary, text)
+        ?? (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id)
+            ? ParameterValueArgument.Labelled(_dictionary, id) : null);
 
     private static bool IsWord(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

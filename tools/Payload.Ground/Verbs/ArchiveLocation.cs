@@ -1,3 +1,4 @@
+using Payload.Flight.Dictionary;
 using Payload.GroundStation.Archive;
 
 namespace Payload.Ground.Verbs;
@@ -38,12 +39,12 @@ public static class ArchiveLocation
         return (path ?? DefaultFile, rest);
     }
 
-    /// <summary>Opens the archive at <paramref name="path"/>, or writes why not to <paramref name="error"/> and returns null.</summary>
-    public static ArchiveReader? Open(string path, TextWriter error)
+    /// <summary>Opens the archive at <paramref name="path"/> (labelling parameters from <paramref name="dictionary"/> when given), or writes why not to <paramref name="error"/> and returns null.</summary>
+    public static ArchiveReader? Open(string path, TextWriter error, MissionDictionary? dictionary = null)
     {
         try
         {
-            return new ArchiveReader(path);
+            return new ArchiveReader(path, dictionary);
         }
         catch (FileNotFoundException)
         {

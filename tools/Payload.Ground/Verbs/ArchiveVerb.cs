@@ -2,6 +2,7 @@ using System.Globalization;
 using Payload.Flight.Dictionary;
 using Payload.GroundStation;
 using Payload.GroundStation.Archive;
+using Payload.Ground.Live;
 
 namespace Payload.Ground.Verbs;
 
@@ -36,9 +37,10 @@ public static class ArchiveVerb
         if (arguments.Count == 0 || arguments[0].StartsWith("--", StringComparison.Ordinal))
             throw new UsageException("archive parameters: give the parameter's NAME (e.g. sys.uptime)");
         string name = arguments[0];
-        var options = new OptionReader("archive parameters", arguments.Skip(1).ToArray(), ["--from", "--to", "--csv"], []);
+        var options = new OptionReader("archive parameters", arguments.Skip(1).ToArray(), ["--from", "--to", "--csv", "--dict"], []);
         TimeRange range = Range(options, "archive parameters");
-        using ArchiveReader? archive = ArchiveLocation.Open(path, error);
+        MissionDictionary dictionary = GroundDictionary.Load(options.Value("--dict"));
+        using ArchiveReader? archive = ArchiveLocation.Open(path, error, dictionary);
         if (archive is null) return 1;
         if (!archive.ParameterNames().Contains(name, StringComparer.Ordinal))
         {
@@ -49,11 +51,28 @@ public static class ArchiveVerb
         if (options.Value("--csv") is { } csv) return WriteCsv(csv, output, writer => archive.ParametersCsv(writer, name, range));
 
         IReadOnlyList<ParameterSample> values = archive.Parameters(name, range);
-        output.WriteLine($"{"time s",12}  {"raw",12}  {"engineering",14}  unit      limit    source");
+        bool labelled = archive.Labels!.IsLabelled(name);
+        string labelHeader = labelled ? $"  {"label",-LabelWidth}" : "";
+        output.WriteLine($"{"time s",12}  {"raw",12}{labelHeader}  {"engineering",14}  unit      limit    source");
         foreach (ParameterSample v in values)
-            output.WriteLine($"{ValueFormat.Seconds(v.MissionMicroseconds),12}  {v.Raw,12}  {ValueFormat.Engineering(v.Engineering),14}  {v.Unit,-8}  {v.Limit,-7}  {v.Source}");
+        {
+            string label = labelled ? $"  {v.Label ?? "-",-LabelWidth}" : "";
+            output.WriteLine($"{ValueFormat.Seconds(v.MissionMicroseconds),12}  {v.Raw,12}{label}  {ValueFormat.Engineering(v.Engineering),14}  {v.Unit,-8}  {v.Limit,-7}  {v.Source}");
+        }
         output.WriteLine($"{values.Count} value(s) of {name}{Describe(range, "on-board time")}");
+        if (labelled) WarnOfOtherDictionaries(archive, error);
         return 0;
+    }
+
+    private const int LabelWidth = 16;
+
+    // Labels are given only to sessions written with the labelling dictionary: say why others show none, and how to get them.
+    private static void WarnOfOtherDictionaries(ArchiveReader archive, TextWriter error)
+    {
+        uint[] others = archive.DictionaryHashes().Where(h => h != archive.Labels!.DictionaryHash).ToArray();
+        if (others.Length == 0) return;
+        error.WriteLine($"note: labels are from dictionary {ValueFormat.Hash(archive.Labels!.DictionaryHash)}; values of sessions written with "
+            + $"{string.Join(", ", others.Select(h => ValueFormat.Hash(h)))} show none (give --dict FILE, that dictionary's JSON export)");
     }
 
     private static int Events(string path, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -111,9 +130,10 @@ public static class ArchiveVerb
 
     private static int Export(string path, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        var options = new OptionReader("archive export", arguments, ["--csv"], []);
+        var options = new OptionReader("archive export", arguments, ["--csv", "--dict"], []);
         string directory = options.Value("--csv") ?? throw new UsageException("archive export: give --csv DIR (one CSV file per table goes there)");
-        using ArchiveReader? archive = ArchiveLocation.Open(path, error);
+        MissionDictionary dictionary = GroundDictionary.Load(options.Value("--dict"));
+        using ArchiveReader? archive = ArchiveLocation.Open(path, error, dictionary);
         if (archive is null) return 1;
         foreach (string file in archive.ExportCsv(directory))
         {

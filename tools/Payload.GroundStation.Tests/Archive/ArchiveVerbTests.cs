@@ -1,4 +1,7 @@
+using Payload.Dictionary.Json;
+using Payload.Flight.Dictionary;
 using Payload.Ground;
+using Payload.Ground.Live;
 using Payload.GroundStation.Archive;
 using Payload.GroundStation.Tests.Reports;
 
@@ -32,11 +35,41 @@ public sealed class ArchiveVerbTests : IClassFixture<ArchiveVerbTests.SessionArc
         var (code, output, _) = Run("archive", "parameters", "sys.uptime", "--csv", file, "--db=" + _archive.Path, "--to", "2.5");
 
         Assert.Equal(0, code);
-        using var reader = new ArchiveReader(_archive.Path);
+        using var reader = new ArchiveReader(_archive.Path, GroundDictionary.Default);
         var expected = new StringWriter();
         int rows = reader.ParametersCsv(expected, "sys.uptime", new TimeRange(null, 2_500_000));
         Assert.Equal($"wrote {rows} row(s) to {file}\n", output);
         Assert.Equal(expected.ToString(), File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void AnEnumeratedParameterShowsItsLabelNextToTheRawValue()
+    {
+        var (code, output, error) = Run("archive", "--db", _archive.Path, "parameters", "mode.current");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal("      time s           raw  label                engineering  unit      limit    source", lines[0]);
+        Assert.Matches(@"^ +\d+\.\d{3} {13}0  SAFE {27}0 {12}NOMINAL  HK_CORE$", lines[1]);
+        // The fixture's MODE_SET comes after its last HK report: every value it archived is SAFE.
+        Assert.All(lines[1..^1], l => Assert.Matches(@"^ +\d+\.\d{3} {13}0  SAFE {27}0 {12}NOMINAL  HK_CORE$", l));
+        Assert.EndsWith($"{lines.Length - 2} value(s) of mode.current", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LabelsFromAnotherDictionaryAreNotShownAndTheNoteSaysWhy()
+    {
+        string json = System.IO.Path.Combine(_archive.Directory, "core-dictionary.json");
+        MissionDictionary core = Payload.Flight.FlightDictionary.Build();
+        JsonDictionaryWriter.WriteFile(core, json);
+
+        var (code, output, error) = Run("archive", "--db", _archive.Path, "parameters", "mode.current", "--dict", json);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^ +\d+\.\d{3} {13}0  - {30}0 {12}NOMINAL", output.Split('\n')[1]);
+        Assert.Equal($"note: labels are from dictionary {ValueFormat.Hash(core.Hash)}; values of sessions written with "
+            + $"{ValueFormat.Hash(GroundDictionary.Default.Hash)} show none (give --dict FILE, that dictionary's JSON export)\n", error);
     }
 
     [Fact]

@@ -13,17 +13,24 @@ namespace Payload.GroundStation.Archive;
 /// Telemetry is selected by on-board time (<c>mission_us</c>: where a stored and replayed packet belongs), commands by
 /// the ground time they were sent (<c>sent_us</c>). Ranges are inclusive. Never writes, but opens the file read-write so that
 /// it can read an archive whose writer is still running or stopped without closing it (SQLite's write-ahead log).
+/// Given a dictionary, parameter values get its enumeration labels (<see cref="ArchiveLabels"/>), and parameter CSV a
+/// last column, label.
 /// </remarks>
 public sealed class ArchiveReader : IDisposable
 {
+    // The dictionary hash of the session that archived a parameters row, appended as a last, hidden column when labelling.
+    private const string SessionHashColumn =
+        "(SELECT s.dictionary_hash FROM packets k JOIN sessions s ON s.id = k.session_id WHERE k.id = parameters.packet_id)";
+
     private readonly SqliteConnection _connection;
 
-    /// <summary>Opens the archive at <paramref name="path"/> for reading.</summary>
+    /// <summary>Opens the archive at <paramref name="path"/> for reading; with <paramref name="dictionary"/>, parameter values are labelled from it.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not an archive.</exception>
-    public ArchiveReader(string path)
+    public ArchiveReader(string path, MissionDictionary? dictionary = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        Labels = dictionary is null ? null : new ArchiveLabels(dictionary);
         Path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(Path)) throw new FileNotFoundException($"no archive at {Path}", Path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
@@ -47,6 +54,13 @@ public sealed class ArchiveReader : IDisposable
     /// <summary>The archive file.</summary>
     public string Path { get; }
 
+    /// <summary>Where parameter labels come from; null when the reader was opened without a dictionary.</summary>
+    public ArchiveLabels? Labels { get; }
+
+    /// <summary>The dictionary hashes the archive's sessions were written with, in session order, each once.</summary>
+    public IReadOnlyList<uint> DictionaryHashes() =>
+        Rows(Command("SELECT dictionary_hash FROM sessions GROUP BY dictionary_hash ORDER BY min(id)"), r => (uint)r.GetInt64(0));
+
     /// <summary>Rows in <paramref name="table"/> (one of <see cref="ArchiveSchema.Tables"/>).</summary>
     public long Count(string table)
     {
@@ -61,7 +75,7 @@ public sealed class ArchiveReader : IDisposable
     /// <summary>The values of parameter <paramref name="name"/> in <paramref name="range"/> of on-board time, in time order.</summary>
     public IReadOnlyList<ParameterSample> Parameters(string name, TimeRange range = default) =>
         Rows(ParametersQuery(name, range), r => new ParameterSample(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetDouble(4),
-            r.GetString(5), r.GetString(6), r.GetString(7)));
+            r.GetString(5), r.GetString(6), r.GetString(7), Labels is null ? null : LabelOf(r)));
 
     /// <summary>Events in <paramref name="range"/> of on-board time of at least <paramref name="minimumSeverity"/>, in time order.</summary>
     public IReadOnlyList<ArchivedEvent> Events(TimeRange range = default, Severity minimumSeverity = Severity.Informative, string? name = null) =>
@@ -134,8 +148,11 @@ public sealed class ArchiveReader : IDisposable
         return new PassData(pass, pulses, products, series);
     }
 
-    /// <summary>Writes <see cref="Parameters"/>'s rows as CSV (header: mission_us, name, parameter_id, raw, engineering, unit, limit_state, source); returns the rows written.</summary>
-    public int ParametersCsv(TextWriter writer, string name, TimeRange range = default) => WriteCsv(writer, ParametersQuery(name, range));
+    /// <summary>
+    /// Writes <see cref="Parameters"/>'s rows as CSV (header: mission_us, name, parameter_id, raw, engineering, unit, limit_state,
+    /// source, and label when the reader has a dictionary); returns the rows written.
+    /// </summary>
+    public int ParametersCsv(TextWriter writer, string name, TimeRange range = default) => WriteCsv(writer, ParametersQuery(name, range), Labels is not null);
 
     /// <summary>Writes <see cref="Events"/>'s rows as CSV; returns the rows written.</summary>
     public int EventsCsv(TextWriter writer, TimeRange range = default, Severity minimumSeverity = Severity.Informative, string? name = null) =>
@@ -144,7 +161,10 @@ public sealed class ArchiveReader : IDisposable
     /// <summary>Writes <see cref="Commands"/>'s rows as CSV; returns the rows written.</summary>
     public int CommandsCsv(TextWriter writer, TimeRange range = default) => WriteCsv(writer, CommandsQuery(range));
 
-    /// <summary>Writes every table to <paramref name="directory"/> as TABLE.csv (every column, blobs in hex); returns the files written.</summary>
+    /// <summary>
+    /// Writes every table to <paramref name="directory"/> as TABLE.csv (every column, blobs in hex; parameters.csv ends with
+    /// a label column when the reader has a dictionary); returns the files written.
+    /// </summary>
     public IReadOnlyList<string> ExportCsv(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -155,7 +175,8 @@ public sealed class ArchiveReader : IDisposable
             string file = System.IO.Path.Combine(directory, table + ".csv");
             using (var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false)))
             {
-                WriteCsv(writer, Command($"SELECT * FROM {table} ORDER BY id"));
+                bool labelled = Labels is not null && table == "parameters";
+                WriteCsv(writer, Command($"SELECT {table}.*{(labelled ? ", " + SessionHashColumn : "")} FROM {table} ORDER BY id"), labelled);
             }
             files.Add(file);
         }
@@ -176,8 +197,9 @@ public sealed class ArchiveReader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(name);
         SqliteCommand command = Command("""
-            SELECT mission_us, name, parameter_id, raw, engineering, unit, limit_state, source FROM parameters
-            WHERE name = $name AND
+            SELECT mission_us, name, parameter_id, raw, engineering, unit, limit_state, source
+            """ + (Labels is null ? "" : ", " + SessionHashColumn) + """
+             FROM parameters WHERE name = $name AND
             """ + " " + Where("mission_us", range) + " ORDER BY mission_us, id");
         command.Parameters.AddWithValue("$name", name);
         Bind(command, range);
@@ -232,24 +254,31 @@ public sealed class ArchiveReader : IDisposable
         }
     }
 
-    private static int WriteCsv(TextWriter writer, SqliteCommand command)
+    // A labelled query ends with the session's dictionary hash: it is not written, the label is, in its place.
+    private int WriteCsv(TextWriter writer, SqliteCommand command, bool labelled = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         using (command)
         using (SqliteDataReader reader = command.ExecuteReader())
         {
-            Csv.WriteRow(writer, Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
+            int columns = reader.FieldCount - (labelled ? 1 : 0);
+            IEnumerable<string> header = Enumerable.Range(0, columns).Select(reader.GetName);
+            Csv.WriteRow(writer, labelled ? header.Append("label") : header);
             int rows = 0;
-            var values = new object[reader.FieldCount];
+            var values = new object?[columns + (labelled ? 1 : 0)];
             while (reader.Read())
             {
-                reader.GetValues(values);
+                for (int i = 0; i < columns; i++) values[i] = reader.GetValue(i);
+                if (labelled) values[columns] = LabelOf(reader);
                 Csv.WriteRow(writer, values);
                 rows++;
             }
             return rows;
         }
     }
+
+    private string? LabelOf(SqliteDataReader r) =>
+        r.IsDBNull(r.FieldCount - 1) ? null : Labels!.Label(r.GetString(r.GetOrdinal("name")), r.GetInt64(r.GetOrdinal("raw")), r.GetInt64(r.FieldCount - 1));
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

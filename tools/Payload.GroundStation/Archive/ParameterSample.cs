@@ -9,4 +9,6 @@ namespace Payload.GroundStation.Archive;
 /// <param name="Unit">Engineering unit ("" when none).</param>
 /// <param name="Limit">NOMINAL, LOW or HIGH against the declared limits.</param>
 /// <param name="Source">The HK structure's name, or "ST[20,2]".</param>
-public sealed record ParameterSample(long MissionMicroseconds, string Name, int ParameterId, long Raw, double Engineering, string Unit, string Limit, string Source);
+/// <param name="Label">The enumeration label of <paramref name="Raw"/> (see <see cref="ArchiveLabels"/>), or null.</param>
+public sealed record ParameterSample(long MissionMicroseconds, string Name, int ParameterId, long Raw, double Engineering, string Unit, string Limit, string Source,
+    string? Label = null);

@@ -7,8 +7,12 @@ namespace Payload.GroundStation.Commanding;
 /// <remarks>Range checks are the encoder's; this only converts, and says what form was expected when it cannot.</remarks>
 internal static class ArgumentParser
 {
-    /// <summary>The integer <paramref name="value"/> stands for, for a fixed-size argument.</summary>
-    public static long ToInteger(MissionDictionary dictionary, CommandDefinition command, ArgumentDefinition argument, object? value)
+    /// <summary>
+    /// The integer <paramref name="value"/> stands for, for a fixed-size argument; a label of <paramref name="subject"/> too,
+    /// when the argument sets that labelled parameter.
+    /// </summary>
+    public static long ToInteger(MissionDictionary dictionary, CommandDefinition command, ArgumentDefinition argument, object? value,
+        ParameterDefinition? subject = null)
     {
         switch (value)
         {
@@ -28,7 +32,7 @@ internal static class ArgumentParser
                     throw Error(command, argument, $"= {real.ToString(CultureInfo.InvariantCulture)} is not an integer ({Expected(argument)})");
                 return (long)real;
             case string text:
-                return ParseInteger(dictionary, command, argument, text);
+                return ParseInteger(dictionary, command, argument, text, subject);
             default:
                 throw Error(command, argument, $"cannot be given as a {value.GetType().Name} ({Expected(argument)})");
         }
@@ -77,13 +81,20 @@ internal static class ArgumentParser
     public static CommandEncodingException Error(CommandDefinition command, ArgumentDefinition argument, string problem) =>
         new(command.Mnemonic, $"{command.Mnemonic}: argument '{argument.Name}' {problem}");
 
-    private static long ParseInteger(MissionDictionary dictionary, CommandDefinition command, ArgumentDefinition argument, string text)
+    private static long ParseInteger(MissionDictionary dictionary, CommandDefinition command, ArgumentDefinition argument, string text,
+        ParameterDefinition? subject)
     {
         string trimmed = text.Trim();
         if (argument.EnumerationLabels is { } labels)
         {
             int index = Array.FindIndex(labels, label => Same(label, trimmed));
             if (index >= 0) return argument.Minimum + index;
+        }
+
+        if (subject?.EnumerationLabels is { } parameterLabels)
+        {
+            int index = Array.FindIndex(parameterLabels, label => Same(label, trimmed));
+            if (index >= 0) return index;
         }
 
         if (argument.Type == DataType.Boolean)
@@ -99,7 +110,8 @@ internal static class ArgumentParser
 
         if (ReferenceNames.ValueOf(dictionary, argument.Name, trimmed) is { } id) return id;
 
-        string expected = ValueFormat.Labels(argument) is { } known ? $"a number or one of {known}"
+        string expected = subject?.EnumerationLabels is { } named ? $"a number or a label of {subject.Name} ({string.Join(", ", named)})"
+            : ValueFormat.Labels(argument) is { } known ? $"a number or one of {known}"
             : argument.Type == DataType.Boolean ? "true, false, 1 or 0"
             : ReferenceNames.Describe(argument.Name) is { } what ? $"a number or {what}"
             : $"an integer ({argument.Type}, {Range(argument)})";

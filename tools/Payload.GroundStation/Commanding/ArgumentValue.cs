@@ -23,8 +23,14 @@ public sealed record ArgumentValue
     /// <summary>The argument's name.</summary>
     public string Name => Definition.Name;
 
-    /// <summary>The enumeration label of <see cref="Value"/>, or null.</summary>
-    public string? Label => ValueFormat.Label(Definition, Value);
+    /// <summary>The enumeration label of <see cref="Value"/> (the argument's own, or the set parameter's for PARAM_SET's value), or null.</summary>
+    public string? Label
+    {
+        get => _label ?? ValueFormat.Label(Definition, Value);
+        init => _label = value;
+    }
+
+    private readonly string? _label;
 
     /// <summary>"name=value", with the label for enumerations and hex for octets.</summary>
     public override string ToString() => Bytes is not null

@@ -13,7 +13,8 @@ namespace Payload.GroundStation.Commanding;
 /// <remarks>
 /// Arguments may be given positionally (in wire order, computed lengths left out) or by name, as "name=value" strings
 /// or <see cref="NamedArgument"/>s; positional ones come first. Values may be numbers, bools, enums, strings (decimal,
-/// 0x hex, 0b binary, an enumeration label, or for param_id/event_id/sid/function_id the item's name), and for Bytes
+/// 0x hex, 0b binary, an enumeration label, or for param_id/event_id/sid/function_id the item's name; for PARAM_SET's
+/// value, a label of the labelled parameter its param_id names), and for Bytes
 /// arguments byte[] or hex strings or another <see cref="EncodedCommand"/> (its packet). Every problem is a
 /// <see cref="CommandEncodingException"/> whose message says what is wrong and what is allowed. Thread-safe.
 /// </remarks>
@@ -212,11 +213,27 @@ public sealed class CommandEncoder
             }
 
             if (!present[i]) throw Missing(command, argument);
-            long integer = ArgumentParser.ToInteger(Dictionary, command, argument, supplied[i]);
+            ParameterDefinition? subject = SubjectOf(command, i, supplied, present);
+            long integer = ArgumentParser.ToInteger(Dictionary, command, argument, supplied[i], subject);
             CheckRange(command, argument, integer);
-            values[i] = new ArgumentValue { Definition = argument, Value = integer, Reference = ReferenceNames.NameOf(Dictionary, argument.Name, integer) };
+            values[i] = new ArgumentValue
+            {
+                Definition = argument,
+                Value = integer,
+                Reference = ReferenceNames.NameOf(Dictionary, argument.Name, integer),
+                Label = subject is null ? null : ValueFormat.Label(subject, integer),
+            };
         }
         return values;
+    }
+
+    // The labelled parameter a value argument sets; its param_id is bound after it (the loop runs backwards), so it is read here.
+    private ParameterDefinition? SubjectOf(CommandDefinition command, int index, object?[] supplied, bool[] present)
+    {
+        int parameterId = ParameterValueArgument.ParameterIdIndex(command, index);
+        if (parameterId < 0 || !present[parameterId]) return null;
+        long id = ArgumentParser.ToInteger(Dictionary, command, command.Arguments[parameterId], supplied[parameterId]);
+        return ParameterValueArgument.Labelled(Dictionary, id);
     }
 
     private static byte[] Serialise(CommandDefinition command, ArgumentValue[] values)
