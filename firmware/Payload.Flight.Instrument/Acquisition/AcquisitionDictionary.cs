@@ -90,13 +90,13 @@ namespace Payload.Flight.Instrument.Acquisition
         public const ushort UnexpectedResetsParameter = 1026;
         /// <summary>Last DigitizerResult.</summary>
         public const ushort LastResultParameter = 1027;
-        /// <summary>Applied THRESHOLD.</summary>
+        /// <summary>Configured and applied THRESHOLD (persisted, written by ACQ_CONFIGURE only).</summary>
         public const ushort ThresholdParameter = 1028;
-        /// <summary>Applied WATERMARK.</summary>
+        /// <summary>Configured and applied WATERMARK (persisted, written by ACQ_CONFIGURE only).</summary>
         public const ushort WatermarkParameter = 1029;
-        /// <summary>Applied MAX_LATENCY.</summary>
+        /// <summary>Configured and applied MAX_LATENCY (persisted, written by ACQ_CONFIGURE only).</summary>
         public const ushort MaxLatencyParameter = 1030;
-        /// <summary>Applied MIN_WIDTH.</summary>
+        /// <summary>Configured and applied MIN_WIDTH (persisted, written by ACQ_CONFIGURE only).</summary>
         public const ushort MinWidthParameter = 1031;
         /// <summary>No-response frames.</summary>
         public const ushort NoResponsesParameter = 1032;
@@ -176,6 +176,11 @@ namespace Payload.Flight.Instrument.Acquisition
         public const ushort SnapshotCapturedEvent = 1008;
         /// <summary>ACQ_DOWNLINK_REFUSED.</summary>
         public const ushort DownlinkRefusedEvent = 1009;
+        /// <summary>ACQ_CONFIG_REFUSED: the persisted configuration was invalid at boot; the build's defaults apply.</summary>
+        public const ushort ConfigurationRefusedEvent = 1010;
+
+        /// <summary>ACQ_CONFIGURE's failure data when the verified settings could not be saved (the previous ones were written back); above every DigitizerResult.</summary>
+        public const long NotSavedData = 256;
 
         /// <summary>Source of ACQ_OVERFLOW: the flight record ring.</summary>
         public const int RingOverflowSource = 1;
@@ -230,13 +235,15 @@ namespace Payload.Flight.Instrument.Acquisition
                 "Back to idle at once: discards the pass, its products, raw records and snapshot; gives a degraded digitizer a new bring-up",
                 new ArgumentDefinition[0], ModeMask.Any, 1));
             dictionary.Add(new CommandDefinition("ACQ_CONFIGURE", Service, ConfigureSubtype,
-                "Writes the digitizer's acquisition settings and verifies them by read-back; not while armed or in a pass",
+                "Writes the digitizer's acquisition settings, verifies them by read-back and keeps them across resets; not while armed or in a pass",
                 new ArgumentDefinition[]
                 {
-                    new ArgumentDefinition("threshold", DataType.UInt16, "code", 0, 65535, "Comparator threshold in peak-code units"),
-                    new ArgumentDefinition("watermark", DataType.UInt16, "records", 1, 1024, "FIFO level that raises DRDY, at most the driver's block size"),
-                    new ArgumentDefinition("max_latency_ticks", DataType.UInt32, "ticks", 8000, 80000000, "Age of the oldest FIFO record that raises DRDY (100 us to 1 s)"),
-                    new ArgumentDefinition("min_width_ticks", DataType.UInt16, "ticks", 0, 65535, "Narrowest pulse recorded, 12.5 ns ticks"),
+                    new ArgumentDefinition("threshold", DataType.UInt16, "code", 0, AcquisitionConfiguration.MaxThreshold, "Comparator threshold in peak-code units"),
+                    new ArgumentDefinition("watermark", DataType.UInt16, "records", AcquisitionConfiguration.MinWatermark, AcquisitionConfiguration.MaxWatermark,
+                        "FIFO level that raises DRDY, at most the driver's block size"),
+                    new ArgumentDefinition("max_latency_ticks", DataType.UInt32, "ticks", AcquisitionConfiguration.MinMaxLatencyTicks, AcquisitionConfiguration.MaxMaxLatencyTicks,
+                        "Age of the oldest FIFO record that raises DRDY (100 us to 1 s)"),
+                    new ArgumentDefinition("min_width_ticks", DataType.UInt16, "ticks", 0, AcquisitionConfiguration.MaxMinWidthTicks, "Narrowest pulse recorded, 12.5 ns ticks"),
                 }, ModeMask.Operational, 1));
             dictionary.Add(new CommandDefinition("ACQ_SELF_TEST", Service, SelfTestSubtype,
                 "Reads the digitizer's ID and drives every data bit through SCRATCH; fails with the result code",
@@ -291,10 +298,10 @@ namespace Payload.Flight.Instrument.Acquisition
             dictionary.Add(Counter(UnexpectedResetsParameter, "acq.dig.unexpected_resets", "Resets the digitizer went through by itself"));
             dictionary.Add(Enumerated(LastResultParameter, "acq.dig.last_result", DigitizerResultLabels(),
                 "Last bring-up, recovery, configuration or self-test result"));
-            dictionary.Add(new ParameterDefinition(ThresholdParameter, "acq.cfg.threshold", DataType.UInt16, "code", "Comparator threshold applied"));
-            dictionary.Add(new ParameterDefinition(WatermarkParameter, "acq.cfg.watermark", DataType.UInt16, "records", "FIFO watermark applied"));
-            dictionary.Add(new ParameterDefinition(MaxLatencyParameter, "acq.cfg.max_latency_ticks", DataType.UInt32, "ticks", "MAX_LATENCY applied"));
-            dictionary.Add(new ParameterDefinition(MinWidthParameter, "acq.cfg.min_width_ticks", DataType.UInt16, "ticks", "MIN_WIDTH applied"));
+            dictionary.Add(Configured(ThresholdParameter, "acq.cfg.threshold", DataType.UInt16, "code", "Comparator threshold configured and applied"));
+            dictionary.Add(Configured(WatermarkParameter, "acq.cfg.watermark", DataType.UInt16, "records", "FIFO watermark configured and applied"));
+            dictionary.Add(Configured(MaxLatencyParameter, "acq.cfg.max_latency_ticks", DataType.UInt32, "ticks", "MAX_LATENCY configured and applied"));
+            dictionary.Add(Configured(MinWidthParameter, "acq.cfg.min_width_ticks", DataType.UInt16, "ticks", "MIN_WIDTH configured and applied"));
             dictionary.Add(Counter(NoResponsesParameter, "acq.dig.no_responses", "Digitizer frames answered with MISO held"));
         }
 
@@ -343,7 +350,7 @@ namespace Payload.Flight.Instrument.Acquisition
             var radar = new ArgumentDefinition("radar", DataType.UInt8, "", 0, 2, "Expected radar");
             radar.EnumerationLabels = RadarLabels();
             var faultReason = new ArgumentDefinition("reason", DataType.UInt8, "", 1, 6, "What FDIR saw");
-            faultReason.EnumerationLabels = new string[] { "NOT_RESPONDING", "CRC_ERRORS", "CONFIGURATION_LOST", "STUCK_DRDY", "BUS_EXCEPTION", "BRING_UP_FAILED" };
+            faultReason.EnumerationLabels = new string[] { "NOT_RESPONDING", "CRC_ERRORS", "CONFIGURATION_LOST", "STUCK_DATA_READY", "BUS_EXCEPTION", "BRING_UP_FAILED" };
             var source = new ArgumentDefinition("source", DataType.UInt8, "", 1, 2, "Where records were lost");
             source.EnumerationLabels = new string[] { "RING", "CHIP" };
             var kind = new ArgumentDefinition("kind", DataType.UInt8, "", 1, 3, "Message kind");
@@ -400,6 +407,11 @@ namespace Payload.Flight.Instrument.Acquisition
                     new ArgumentDefinition("capture_number", DataType.UInt16, "", "The chip's capture number"),
                     new ArgumentDefinition("toa_ms", DataType.UInt32, "ms", "TOA of the captured pulse"),
                 }));
+            var field = new ArgumentDefinition("field", DataType.UInt8, "", 0, 3, "The first setting out of range (ACQ_CONFIGURE's argument index)");
+            field.EnumerationLabels = new string[] { "THRESHOLD", "WATERMARK", "MAX_LATENCY", "MIN_WIDTH" };
+            dictionary.Add(new EventDefinition(ConfigurationRefusedEvent, "ACQ_CONFIG_REFUSED", Severity.Medium,
+                "The persisted digitizer configuration is invalid for this build: the default configuration is applied instead; send ACQ_CONFIGURE",
+                new ArgumentDefinition[] { field, new ArgumentDefinition("value", DataType.UInt32, "", "The stored value of that setting") }));
             dictionary.Add(new EventDefinition(DownlinkRefusedEvent, "ACQ_DOWNLINK_REFUSED", Severity.Low, "The ST[13] downlink refused a message; it was dropped",
                 new ArgumentDefinition[] { kind, TransactionArgument(), new ArgumentDefinition("length", DataType.UInt32, "octets", "Message length") }));
         }
@@ -420,6 +432,17 @@ namespace Payload.Flight.Instrument.Acquisition
             parameter.DefaultValue = defaultValue;
             parameter.Minimum = minimum;
             parameter.Maximum = maximum;
+            return parameter;
+        }
+
+        // Persisted but not settable: ST[20] cannot set them, because a configuration must pass ACQ_CONFIGURE's checks (the
+        // block size, no pass under way) and the digitizer's read-back before it is kept, and PARAM_SET can do neither.
+        // Default 0 (no watermark is 0) means "never configured": the build's AcquisitionSettings apply. Their range is
+        // the type's, so the restore takes any stored value and the controller judges the set as a whole at boot.
+        private static ParameterDefinition Configured(ushort id, string name, DataType type, string unit, string description)
+        {
+            var parameter = new ParameterDefinition(id, name, type, unit, description);
+            parameter.Persisted = true;
             return parameter;
         }
 

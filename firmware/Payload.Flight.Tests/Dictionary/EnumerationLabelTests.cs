@@ -44,6 +44,16 @@ public class EnumerationLabelTests
     }
 
     [Fact]
+    public void Digitizer_fault_reason_labels_name_the_enum_from_the_arguments_minimum()
+    {
+        // None (0) is never reported, so the argument starts at 1 and label i names value 1 + i.
+        ArgumentDefinition reason = Dictionary.FindEvent(AcquisitionDictionary.DigitizerFaultEvent)!.Arguments[0];
+
+        Assert.Equal(1, reason.Minimum);
+        Assert.Equal(LabelsOf(typeof(DigitizerFaultReason)).Skip((int)reason.Minimum), reason.EnumerationLabels);
+    }
+
+    [Fact]
     public void Time_source_labels_follow_the_source_constants()
     {
         string[] labels = Find("time.source").EnumerationLabels;
