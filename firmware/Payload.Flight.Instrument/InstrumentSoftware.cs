@@ -6,6 +6,7 @@ using Payload.Flight.Hardware;
 using Payload.Flight.Instrument.Acquisition;
 using Payload.Flight.Instrument.Health;
 using Payload.Flight.Instrument.Products;
+using Payload.Flight.Parameters;
 
 namespace Payload.Flight.Instrument
 {
@@ -33,9 +34,11 @@ namespace Payload.Flight.Instrument
         {
             Flight = new FlightSoftware(hardware, bootMicroseconds, BuildDictionary());
             Digitizer = new DigitizerDriver(instrument.Digitizer, instrument.DigitizerReset, DigitizerBlockRecords, DigitizerRingRecords);
+            // FlightSoftware restored the persisted parameters (ACQ_CONFIGURE's acq.cfg.* among them) before this point; this
+            // second saver over the same record writes the same whole set, so ST[20] and ACQ_CONFIGURE never overwrite each other.
             Acquisition = new AcquisitionController(Digitizer, instrument.DataReady, Flight.Modes,
                 new LargeTransferProductDownlink(Flight.LargeTransfer), Flight.Events, Flight.Parameters,
-                new ProductSettings(), new AcquisitionSettings());
+                new ParameterPersistence(Flight.Records, Flight.Events), new ProductSettings(), new AcquisitionSettings());
             Health = new HousekeepingAdcSampler(new Mcp3208(instrument.HousekeepingAdc), Flight.Parameters);
 
             Flight.HandlePinEdges(instrument.DataReadyPin, Acquisition);

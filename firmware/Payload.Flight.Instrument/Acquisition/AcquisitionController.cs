@@ -42,6 +42,7 @@ namespace Payload.Flight.Instrument.Acquisition
         private readonly ModeManager _modes;
         private readonly IEventSink _events;
         private readonly ParameterTable _parameters;
+        private readonly ParameterPersistence _persistence;
         private readonly AcquisitionSettings _settings;
         private readonly ProductSettings _productSettings;
         private readonly DigitizerSupervisor _supervisor;
@@ -58,6 +59,10 @@ namespace Payload.Flight.Instrument.Acquisition
         private readonly int _crcWindowIndex;
         private readonly int _maxRecoveriesIndex;
         private readonly int _temperatureIndex;
+        private readonly int _thresholdIndex;
+        private readonly int _watermarkIndex;
+        private readonly int _maxLatencyIndex;
+        private readonly int _minWidthIndex;
         private readonly int[] _published;
 
         private long _now;
@@ -96,6 +101,24 @@ namespace Payload.Flight.Instrument.Acquisition
         /// <exception cref="ArgumentException">A parameter of <see cref="AcquisitionDictionary"/> is not declared.</exception>
         public AcquisitionController(DigitizerDriver driver, IInputPin dataReady, ModeManager modes, IProductDownlink downlink,
             IEventSink events, ParameterTable parameters, ProductSettings productSettings, AcquisitionSettings settings)
+            : this(driver, dataReady, modes, downlink, events, parameters, null, productSettings, settings)
+        {
+        }
+
+        /// <summary>Creates the loop over <paramref name="driver"/>, keeping ACQ_CONFIGURE's settings across resets through <paramref name="persistence"/>.</summary>
+        /// <remarks>
+        /// The digitizer's configuration comes from the persisted acq.cfg.* parameters, which <paramref name="parameters"/>
+        /// must already hold (restored before this constructor runs); when none was ever saved, or the saved set is invalid
+        /// for this build (ACQ_CONFIG_REFUSED), from <paramref name="settings"/>. The boot bring-up and every FDIR recovery
+        /// apply it. Nothing touches the digitizer before the first <see cref="Run"/>.
+        /// </remarks>
+        /// <param name="persistence">Saves the persisted parameters after ACQ_CONFIGURE; null: the configuration is not kept across resets.</param>
+        /// <exception cref="ArgumentNullException">An argument other than <paramref name="persistence"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A work bound or interval of <paramref name="settings"/> is below 1, or a buffer size is invalid.</exception>
+        /// <exception cref="ArgumentException">A parameter of <see cref="AcquisitionDictionary"/> is not declared.</exception>
+        public AcquisitionController(DigitizerDriver driver, IInputPin dataReady, ModeManager modes, IProductDownlink downlink,
+            IEventSink events, ParameterTable parameters, ParameterPersistence persistence, ProductSettings productSettings,
+            AcquisitionSettings settings)
         {
             if (driver == null) throw new ArgumentNullException(nameof(driver));
             if (dataReady == null) throw new ArgumentNullException(nameof(dataReady));
@@ -116,10 +139,14 @@ namespace Payload.Flight.Instrument.Acquisition
             _modes = modes;
             _events = events;
             _parameters = parameters;
+            _persistence = persistence;
             _settings = settings;
             _productSettings = productSettings;
-            _supervisor = new DigitizerSupervisor(driver, events, settings.Threshold, settings.Watermark, settings.MaxLatencyTicks,
-                settings.MinWidthTicks, settings.RecoveryIntervalMicroseconds);
+            _thresholdIndex = Require(AcquisitionDictionary.ThresholdParameter);
+            _watermarkIndex = Require(AcquisitionDictionary.WatermarkParameter);
+            _maxLatencyIndex = Require(AcquisitionDictionary.MaxLatencyParameter);
+            _minWidthIndex = Require(AcquisitionDictionary.MinWidthParameter);
+            _supervisor = BootSupervisor();
             _raw = new RawRecordStream(settings.RawCapacityRecords, settings.RawChunkRecords);
             _delivery = new ProductDelivery(downlink, events, _raw);
             _pass = new PassStateMachine(new PassAccumulator(productSettings), productSettings.PulseCapacity, _raw, _delivery, events);
@@ -336,13 +363,19 @@ namespace Payload.Flight.Instrument.Acquisition
             _dirty = true;
         }
 
-        /// <summary>ACQ_CONFIGURE; <see cref="FailureCode.None"/> when applied and verified.</summary>
+        /// <summary>ACQ_CONFIGURE; <see cref="FailureCode.None"/> when applied, verified and saved.</summary>
+        /// <remarks>
+        /// The settings are kept (acq.cfg.*, saved with the other persisted parameters) only once the read-back verified
+        /// them; if the save fails the previous settings are written back and kept, so the chip, the parameters and the
+        /// storage never disagree (ExecutionError, data <see cref="AcquisitionDictionary.NotSavedData"/>).
+        /// </remarks>
         public FailureCode Configure(int threshold, int watermark, long maxLatencyTicks, int minWidthTicks, out long data)
         {
             data = 0;
-            if (watermark > _driver.BlockRecords)
+            int field = AcquisitionConfiguration.Check(threshold, watermark, maxLatencyTicks, minWidthTicks, _driver.BlockRecords);
+            if (field != AcquisitionConfiguration.Valid)
             {
-                data = 1;
+                data = field;
                 return FailureCode.IllegalArgument;
             }
 
@@ -371,7 +404,18 @@ namespace Payload.Flight.Instrument.Acquisition
 
             _dirty = true;
             data = (long)result;
-            return result == DigitizerResult.Ok ? FailureCode.None : FailureCode.ExecutionError;
+            if (result != DigitizerResult.Ok)
+            {
+                return FailureCode.ExecutionError;
+            }
+
+            if (!Keep(threshold, watermark, maxLatencyTicks, minWidthTicks))
+            {
+                data = AcquisitionDictionary.NotSavedData;
+                return FailureCode.ExecutionError;
+            }
+
+            return FailureCode.None;
         }
 
         /// <summary>ACQ_SELF_TEST; <see cref="FailureCode.None"/> when the ID and SCRATCH checks pass, else ExecutionError with the result.</summary>
@@ -465,6 +509,71 @@ namespace Payload.Flight.Instrument.Acquisition
         public void CancelSnapshot()
         {
             _snapshot.Cancel();
+        }
+
+        // The configuration the digitizer boots with: the persisted one if it passes ACQ_CONFIGURE's checks today, else the
+        // build's defaults (and an event, since the ground believes another configuration is in force).
+        private DigitizerSupervisor BootSupervisor()
+        {
+            int threshold = _settings.Threshold;
+            int watermark = _settings.Watermark;
+            long maxLatency = _settings.MaxLatencyTicks;
+            int minWidth = _settings.MinWidthTicks;
+            long storedThreshold = _parameters.ValueAt(_thresholdIndex);
+            long storedWatermark = _parameters.ValueAt(_watermarkIndex);
+            long storedMaxLatency = _parameters.ValueAt(_maxLatencyIndex);
+            long storedMinWidth = _parameters.ValueAt(_minWidthIndex);
+            bool neverConfigured = storedThreshold == 0 && storedWatermark == 0 && storedMaxLatency == 0 && storedMinWidth == 0;
+            if (!neverConfigured)
+            {
+                int field = AcquisitionConfiguration.Check(storedThreshold, storedWatermark, storedMaxLatency, storedMinWidth, _driver.BlockRecords);
+                if (field == AcquisitionConfiguration.Valid)
+                {
+                    threshold = (int)storedThreshold;
+                    watermark = (int)storedWatermark;
+                    maxLatency = storedMaxLatency;
+                    minWidth = (int)storedMinWidth;
+                }
+                else
+                {
+                    long value = field == AcquisitionConfiguration.ThresholdField ? storedThreshold
+                        : field == AcquisitionConfiguration.WatermarkField ? storedWatermark
+                        : field == AcquisitionConfiguration.MaxLatencyField ? storedMaxLatency : storedMinWidth;
+                    _events.Raise(AcquisitionDictionary.ConfigurationRefusedEvent, field, value);
+                }
+            }
+
+            // The invalid set stays in storage until the next ACQ_CONFIGURE (or parameter save): rewriting it at every boot
+            // would wear the flash, and the event repeats at every boot until the ground acts.
+            SetConfigured(threshold, watermark, maxLatency, minWidth);
+            return new DigitizerSupervisor(_driver, _events, threshold, watermark, maxLatency, minWidth, _settings.RecoveryIntervalMicroseconds);
+        }
+
+        // After a verified configuration: keep it in the persisted parameters and save them; false (and the previous
+        // configuration back on the chip and in the parameters) when the save failed.
+        private bool Keep(int threshold, int watermark, long maxLatencyTicks, int minWidthTicks)
+        {
+            int oldThreshold = (int)_parameters.ValueAt(_thresholdIndex);
+            int oldWatermark = (int)_parameters.ValueAt(_watermarkIndex);
+            long oldMaxLatency = _parameters.ValueAt(_maxLatencyIndex);
+            int oldMinWidth = (int)_parameters.ValueAt(_minWidthIndex);
+            SetConfigured(threshold, watermark, maxLatencyTicks, minWidthTicks);
+            if (_persistence == null || _persistence.Save(_parameters))
+            {
+                return true;
+            }
+
+            SetConfigured(oldThreshold, oldWatermark, oldMaxLatency, oldMinWidth);
+            _supervisor.WriteBack(oldThreshold, oldWatermark, oldMaxLatency, oldMinWidth);
+            return false;
+        }
+
+        private void SetConfigured(int threshold, int watermark, long maxLatencyTicks, int minWidthTicks)
+        {
+            _parameters.SetAt(_thresholdIndex, threshold);
+            _parameters.SetAt(_watermarkIndex, watermark);
+            _parameters.SetAt(_maxLatencyIndex, maxLatencyTicks);
+            _parameters.SetAt(_minWidthIndex, minWidthTicks);
         }
 
         private void Supervise(long now)

@@ -10,7 +10,9 @@ namespace Payload.Flight.Instrument.Acquisition
     /// Disabled while the digitizer is not operational (data: acq.dig.state), Busy unless idle (data: acq.state).</item>
     /// <item>ACQ_CONFIGURE: IllegalArgument (data 1) for a watermark above the driver's block, Busy while armed or in a
     /// pass, Disabled while the digitizer is not operational, ExecutionError with the DigitizerResult when the write or
-    /// its read-back fails (the previous settings are written back).</item>
+    /// its read-back fails, or with <see cref="AcquisitionDictionary.NotSavedData"/> when the verified settings could not
+    /// be saved (either way the previous settings are written back and kept). Completed: the settings are applied and
+    /// persisted, and every later bring-up (boot, FDIR recovery, ACQ_RESET) applies them.</item>
     /// <item>ACQ_SELF_TEST: Busy while armed or in a pass; ExecutionError with the DigitizerResult when not OK.</item>
     /// <item>ACQ_SNAPSHOT: Busy while another runs, Disabled while the digitizer is not operational, ExecutionError with
     /// the DigitizerResult when arming fails; then Running until the capture is read and started on ST[13], failing with

@@ -161,6 +161,23 @@ namespace Payload.Flight.Instrument.Acquisition
             return result;
         }
 
+        /// <summary>Makes these settings the configuration again and writes them (a verified configuration that could not be kept); if the write fails, FDIR finds the half-applied configuration and resets the chip with them.</summary>
+        public void WriteBack(int threshold, int watermark, long maxLatencyTicks, int minWidthTicks)
+        {
+            _threshold = threshold;
+            _watermark = watermark;
+            _maxLatencyTicks = maxLatencyTicks;
+            _minWidthTicks = minWidthTicks;
+            try
+            {
+                _lastResult = _driver.Configure(threshold, watermark, maxLatencyTicks, minWidthTicks);
+            }
+            catch (Exception)
+            {
+                _exception = true;
+            }
+        }
+
         /// <summary>ACQ_RESET: a degraded digitizer gets a fresh bring-up at the next <see cref="Run"/>, with the full number of attempts.</summary>
         public void ClearDegraded()
         {

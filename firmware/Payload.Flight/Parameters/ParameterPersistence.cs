@@ -6,12 +6,14 @@ using Payload.Flight.Protocol;
 
 namespace Payload.Flight.Parameters
 {
-    /// <summary>Keeps the values of the settable, persisted parameters in one record, so ground-set configuration survives a reset.</summary>
+    /// <summary>Keeps the values of the persisted parameters in one record, so ground-set configuration survives a reset.</summary>
     /// <remarks>
     /// Payload: entry count (u16), then per entry the parameter id (u16), the <see cref="DataType"/> it had when saved (u8)
     /// and its value (4 octets, signed or unsigned as that type says). Values travel with their ids, so a dictionary that
     /// reorders, adds or removes parameters cannot hand a value to the wrong one; restore applies a value only to a
-    /// parameter that is still settable and persisted and only within its present Minimum..Maximum, and counts the rest.
+    /// parameter that is still persisted and only within its present Minimum..Maximum, and counts the rest.
+    /// A persisted parameter need not be settable: a component may own one that only its own command writes (and saves
+    /// through <see cref="Save"/>), e.g. a configuration that must be verified on the hardware before it is kept.
     /// </remarks>
     public sealed class ParameterPersistence
     {
@@ -26,7 +28,7 @@ namespace Payload.Flight.Parameters
 
         /// <summary>Values restored at boot.</summary>
         public const ushort RestoredParameter = 702;
-        /// <summary>Saved values whose parameter no longer exists or is no longer settable and persisted.</summary>
+        /// <summary>Saved values whose parameter no longer exists or is no longer persisted.</summary>
         public const ushort RestoreUnknownParameter = 703;
         /// <summary>Saved values outside their parameter's present range (the default was kept).</summary>
         public const ushort RestoreOutOfRangeParameter = 704;
@@ -102,10 +104,10 @@ namespace Payload.Flight.Parameters
                 throw new InvalidOperationException("more persisted parameters than ParameterPersistence.Capacity");
         }
 
-        /// <summary>True when ST[20] sets of the parameter are saved.</summary>
+        /// <summary>True when the parameter's value is saved and restored (ST[20] sets of a settable one, a component's writes of a read-only one).</summary>
         public static bool IsPersisted(ParameterDefinition definition)
         {
-            return definition.Settable && definition.Persisted;
+            return definition.Persisted;
         }
 
         /// <summary>
@@ -153,7 +155,7 @@ namespace Payload.Flight.Parameters
             return Restored;
         }
 
-        /// <summary>Writes the present values of every settable, persisted parameter; false when the record write failed.</summary>
+        /// <summary>Writes the present values of every persisted parameter; false when the record write failed.</summary>
         public bool Save(ParameterTable parameters)
         {
             int entries = 0;

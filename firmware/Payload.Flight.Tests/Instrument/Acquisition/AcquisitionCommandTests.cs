@@ -233,7 +233,7 @@ public class AcquisitionCommandTests
         var parameters = rig.Dictionary.Parameters.Where(p => p.Name.StartsWith("acq.")).ToList();
         Assert.All(parameters, p => Assert.InRange(p.Id, 1000, 1099));
         var events = rig.Dictionary.Events.Where(e => e.Name.StartsWith("ACQ_")).ToList();
-        Assert.Equal(10, events.Count);
+        Assert.Equal(11, events.Count);
         Assert.All(events, e => Assert.InRange(e.Id, 1000, 1099));
         Assert.All(parameters.Where(p => p.Settable), p => Assert.InRange(p.DefaultValue, p.Minimum, p.Maximum));
         Assert.Equal(Payload.Flight.Dictionary.Severity.High, events.Single(e => e.Id == DigitizerDegradedEvent).Severity);

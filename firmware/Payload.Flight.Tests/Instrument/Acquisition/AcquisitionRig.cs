@@ -6,7 +6,10 @@ using Payload.Flight.Instrument.Acquisition;
 using Payload.Flight.Instrument.Products;
 using Payload.Flight.Modes;
 using Payload.Flight.Parameters;
+using Payload.Flight.Persistence;
 using Payload.Flight.Protocol;
+using Payload.Flight.Tests.Parameters;
+using Payload.Flight.Tests.Persistence;
 using Payload.Flight.Tests.Support;
 using Payload.Flight.Verification;
 
@@ -15,7 +18,9 @@ namespace Payload.Flight.Tests.Instrument.Acquisition;
 /// <summary>
 /// The acquisition controller on a <see cref="FakeDigitizer"/> behind the real command pipeline (receiver, queue,
 /// dispatcher, verification, modes), stepped frame by frame: each frame moves the chip's clock, runs the dispatcher,
-/// then the controller, then ticks the downlink double.
+/// then the controller, then ticks the downlink double. ST[20] and the parameter record sit on a <see cref="TestFlash"/>,
+/// restored before the controller is built as FlightSoftware does; <see cref="Reboot"/> boots a fresh rig (and a
+/// power-cycled chip) over the same flash.
 /// </summary>
 internal sealed class AcquisitionRig
 {
@@ -30,32 +35,42 @@ internal sealed class AcquisitionRig
     private ushort _sequence;
 
     public AcquisitionRig(IEventSink? events = null, AcquisitionSettings? settings = null, ProductSettings? productSettings = null,
-        IProductDownlink? downlink = null)
+        IProductDownlink? downlink = null, TestFlash? flash = null)
     {
         var builder = new DictionaryBuilder();
         CommandingDictionary.Declare(builder);
         ModeManager.Declare(builder);
+        RecordStore.Declare(builder);
+        ParameterService.Declare(builder);
         AcquisitionDictionary.Declare(builder);
         Dictionary = builder.Build();
         Parameters = new ParameterTable(Dictionary);
         Events = events ?? new RecordingEventSink();
+        Flash = flash ?? new TestFlash(PersistenceRig.Layout.EndAddress);
+        Records = new RecordStore(Flash, PersistenceRig.Layout, Events, Parameters);
+        Persistence = new ParameterPersistence(Records, Events);
+        Persistence.Restore(Parameters);
         Modes = new ModeManager(Events, Parameters);
         var verification = new VerificationReporter(Telemetry);
         _queue = new CommandQueue(8, 4, verification);
         _receiver = new TelecommandReceiver(Apid, Dictionary, _queue, verification, Modes, Events, Parameters);
         _dispatcher = new CommandDispatcher(Dictionary, _queue, verification, Events, Parameters, 4, 4);
         _dispatcher.Bind(ModeManager.Service, ModeManager.SetSubtype, Modes);
+        _dispatcher.BindService(ParameterService.Service, new ParameterService(Parameters, Persistence, Telemetry, Events));
 
         Settings = settings ?? new AcquisitionSettings { Watermark = BlockRecords, RawCapacityRecords = 4096, RawChunkRecords = 64 };
         ProductSettings = productSettings ?? new ProductSettings { PulseCapacity = 20_000, BinCapacity = 3000 };
         Driver = new DigitizerDriver(Chip, Chip.ResetPin, BlockRecords, 1024);
-        Controller = new AcquisitionController(Driver, Chip.DataReadyPin, Modes, downlink ?? Downlink, Events, Parameters, ProductSettings, Settings);
+        Controller = new AcquisitionController(Driver, Chip.DataReadyPin, Modes, downlink ?? Downlink, Events, Parameters, Persistence, ProductSettings, Settings);
         Service = new AcquisitionService(Controller);
         _dispatcher.BindService(AcquisitionDictionary.Service, Service);
     }
 
     public MissionDictionary Dictionary { get; }
     public ParameterTable Parameters { get; }
+    public TestFlash Flash { get; }
+    public RecordStore Records { get; }
+    public ParameterPersistence Persistence { get; }
     public IEventSink Events { get; }
     public RecordingEventSink Recorded => (RecordingEventSink)Events;
     public ModeManager Modes { get; }
@@ -85,6 +100,13 @@ internal sealed class AcquisitionRig
         if (mode != Mode.Safe) Assert.True(Modes.TryEnter(Mode.Standby));
         if (mode == Mode.Acquire) Assert.True(Modes.TryEnter(Mode.Acquire));
         return this;
+    }
+
+    /// <summary>A reset: a fresh rig with the same settings over the same flash (power restored), its chip power-cycled to its register defaults.</summary>
+    public AcquisitionRig Reboot()
+    {
+        Flash.PowerOn();
+        return new AcquisitionRig(settings: Settings, productSettings: ProductSettings, flash: Flash);
     }
 
     /// <summary>One minor frame.</summary>
