@@ -6,7 +6,6 @@ using Payload.Flight.Hardware;
 using Payload.Flight.Instrument.Acquisition;
 using Payload.Flight.Instrument.Health;
 using Payload.Flight.Instrument.Products;
-using Payload.Flight.Parameters;
 
 namespace Payload.Flight.Instrument
 {
@@ -38,7 +37,7 @@ namespace Payload.Flight.Instrument
             // second saver over the same record writes the same whole set, so ST[20] and ACQ_CONFIGURE never overwrite each other.
             Acquisition = new AcquisitionController(Digitizer, instrument.DataReady, Flight.Modes,
                 new LargeTransferProductDownlink(Flight.LargeTransfer), Flight.Events, Flight.Parameters,
-                new ParameterPersistence(Flight.Records, Flight.Events), new ProductSettings(), new AcquisitionSettings());
+                Flight.Persistence, new ProductSettings(), new AcquisitionSettings());
             Health = new HousekeepingAdcSampler(new Mcp3208(instrument.HousekeepingAdc), Flight.Parameters);
 
             Flight.HandlePinEdges(instrument.DataReadyPin, Acquisition);

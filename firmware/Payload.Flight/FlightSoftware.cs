@@ -65,8 +65,8 @@ namespace Payload.Flight
 
             // Settable configuration must be restored before any component reads it.
             Records = new RecordStore(hardware.Storage, RecordLayoutFor(), Events, Parameters);
-            var persistence = new ParameterPersistence(Records, Events);
-            persistence.Restore(Parameters);
+            Persistence = new ParameterPersistence(Records, Events);
+            Persistence.Restore(Parameters);
 
             Executive = new FlightExecutive(FlightConfiguration.RateGroups(), hardware.Clock, hardware.Watchdog, Events, Parameters);
             Modes = new ModeManager(Events, Parameters);
@@ -92,7 +92,7 @@ namespace Payload.Flight
             Dispatcher.BindService(TimeBasedSchedule.Service, Schedule);
             Dispatcher.BindService(PacketStore.Service, storeService);
             Dispatcher.BindService(ConnectionTestService.Service, new ConnectionTestService(Downlink));
-            Dispatcher.BindService(ParameterServiceType, new ParameterService(Parameters, persistence, Downlink, Events));
+            Dispatcher.BindService(ParameterServiceType, new ParameterService(Parameters, Persistence, Downlink, Events));
             Dispatcher.BindService(ModeManager.Service, Modes);
             Dispatcher.BindService(LargePacketSender.Service, new LargeTransferService(LargeTransfer));
 
@@ -141,6 +141,9 @@ namespace Payload.Flight
 
         /// <summary>Power-cut-safe records in non-volatile storage.</summary>
         public RecordStore Records { get; }
+
+        /// <summary>Saves the persisted parameters (one record for all of them); a component that changes one saves through it.</summary>
+        public ParameterPersistence Persistence { get; }
 
         /// <summary>Rate groups and watchdog.</summary>
         public FlightExecutive Executive { get; }
