@@ -90,14 +90,10 @@ namespace Payload.Flight.Protocol
         public PacketStatus TryWrite(byte[] buffer, int offset, int count, out int written)
         {
             written = 0;
-            if (!BufferRange.IsInside(buffer, offset, count))
+            PacketStatus status = BufferRange.CheckRoom(buffer, offset, count, Length, PacketStatus.Ok);
+            if (status != PacketStatus.Ok)
             {
-                return PacketStatus.ArgumentOutOfRange;
-            }
-
-            if (count < Length)
-            {
-                return PacketStatus.BufferTooSmall;
+                return status;
             }
 
             BigEndian.WriteUInt32(buffer, offset, Coarse);
@@ -111,13 +107,10 @@ namespace Payload.Flight.Protocol
         /// <exception cref="ArgumentOutOfRangeException">The time does not fit in the buffer at <paramref name="offset"/>.</exception>
         public int Write(byte[] buffer, int offset)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            int room = BufferRange.RoomFrom(buffer, offset);
 
             int written;
-            if (TryWrite(buffer, offset, offset < 0 || offset > buffer.Length ? -1 : buffer.Length - offset, out written) != PacketStatus.Ok)
+            if (TryWrite(buffer, offset, room, out written) != PacketStatus.Ok)
             {
                 throw new ArgumentOutOfRangeException(nameof(offset));
             }

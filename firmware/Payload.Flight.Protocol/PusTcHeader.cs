@@ -97,20 +97,10 @@ namespace Payload.Flight.Protocol
         public PacketStatus TryWrite(byte[] buffer, int offset, int count, out int written)
         {
             written = 0;
-            if (!BufferRange.IsInside(buffer, offset, count))
-            {
-                return PacketStatus.ArgumentOutOfRange;
-            }
-
-            PacketStatus status = Validate();
+            PacketStatus status = BufferRange.CheckRoom(buffer, offset, count, Length, Validate());
             if (status != PacketStatus.Ok)
             {
                 return status;
-            }
-
-            if (count < Length)
-            {
-                return PacketStatus.BufferTooSmall;
             }
 
             buffer[offset] = (byte)((PusVersionC << 4) | (int)AckFlags);
@@ -126,10 +116,7 @@ namespace Payload.Flight.Protocol
         /// <exception cref="ArgumentOutOfRangeException">A field is invalid, or the header does not fit in the buffer.</exception>
         public int Write(byte[] buffer, int offset)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            int room = BufferRange.RoomFrom(buffer, offset);
 
             if (Validate() != PacketStatus.Ok)
             {
@@ -138,7 +125,7 @@ namespace Payload.Flight.Protocol
             }
 
             int written;
-            if (TryWrite(buffer, offset, offset < 0 || offset > buffer.Length ? -1 : buffer.Length - offset, out written) != PacketStatus.Ok)
+            if (TryWrite(buffer, offset, room, out written) != PacketStatus.Ok)
             {
                 throw new ArgumentOutOfRangeException(nameof(offset));
             }
