@@ -34,8 +34,8 @@ public class LargePacketSenderTests
             byte expectedSubtype = i == 0 ? LargePacketSender.FirstPartSubtype
                 : i == parts.Count - 1 ? LargePacketSender.LastPartSubtype : LargePacketSender.IntermediatePartSubtype;
             Assert.Equal(expectedSubtype, parts[i].ServiceSubtype);
-            Assert.Equal(0xBEEF, LargeTransferRig.U16(parts[i], 0));
-            Assert.Equal(i + 1, LargeTransferRig.U16(parts[i], 2));
+            Assert.Equal(0xBEEF, PacketFields.U16(parts[i], 0));
+            Assert.Equal(i + 1, PacketFields.U16(parts[i], 2));
             Assert.InRange(parts[i].ApplicationDataLength - LargePacketSender.HeaderLength, 0, PartSize);
             Assert.True(parts[i].PacketLength <= PacketLimits.MaxPacketLength);
         }
@@ -65,7 +65,7 @@ public class LargePacketSenderTests
         Assert.Equal(new byte[] { LargePacketSender.FirstPartSubtype, LargePacketSender.LastPartSubtype }, parts.Select(p => p.ServiceSubtype));
         Assert.Equal(LargePacketSender.HeaderLength + length, parts[0].ApplicationDataLength);
         Assert.Equal(LargePacketSender.HeaderLength, parts[1].ApplicationDataLength);
-        Assert.Equal(2, LargeTransferRig.U16(parts[1], 2));
+        Assert.Equal(2, PacketFields.U16(parts[1], 2));
     }
 
     [Fact]

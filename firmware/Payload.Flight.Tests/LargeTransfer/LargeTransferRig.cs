@@ -113,21 +113,16 @@ internal sealed class LargeTransferRig
         Assert.Fail("the transfer did not drain");
     }
 
-    public byte[] Command(byte service, byte subtype, byte[] arguments, AckFlags ack = AckFlags.All)
-    {
-        var buffer = new byte[PacketLimits.MaxPacketLength];
-        var status = TelecommandCodec.TryEncode(Apid, _tcSequence++, ack, service, subtype, 7, arguments, 0, arguments.Length, buffer, 0, out var written);
-        Assert.Equal(PacketStatus.Ok, status);
-        return buffer[..written];
-    }
+    public byte[] Command(byte service, byte subtype, byte[] arguments, AckFlags ack = AckFlags.All) =>
+        PacketFields.Telecommand(_tcSequence++, service, subtype, arguments, ack);
 
-    public byte[] Abort(ushort transactionId) => Command(LargePacketSender.Service, LargePacketSender.AbortSubtype, U16Args(transactionId));
+    public byte[] Abort(ushort transactionId) => Command(LargePacketSender.Service, LargePacketSender.AbortSubtype, PacketFields.U16Args(transactionId));
 
     public byte[] Resend(ushort transactionId, ushort firstPart, ushort lastPart) =>
-        Command(LargePacketSender.Service, LargePacketSender.ResendSubtype, U16Args(transactionId, firstPart, lastPart));
+        Command(LargePacketSender.Service, LargePacketSender.ResendSubtype, PacketFields.U16Args(transactionId, firstPart, lastPart));
 
     public byte[] ReplayBySequence(int from, int to) =>
-        Command(PacketStore.Service, PacketStore.DownlinkBySequenceSubtype, U16Args((ushort)from, (ushort)to));
+        Command(PacketStore.Service, PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args((ushort)from, (ushort)to));
 
     public void Submit(byte[] telecommand) =>
         Assert.Equal(FailureCode.None, Receiver.Submit(telecommand, 0, telecommand.Length, CommandSource.Link));
@@ -154,27 +149,12 @@ internal sealed class LargeTransferRig
     /// <summary>The final ST[1] report of a telecommand: (subtype, failure code, failure data).</summary>
     public (byte Subtype, FailureCode Code, long Data) FinalReport(byte[] telecommand)
     {
-        int packetId = (telecommand[0] << 8) | telecommand[1];
-        int sequence = (telecommand[2] << 8) | telecommand[3];
-        var final = Received()
-            .Where(t => t.ServiceType == VerificationReporter.Service && U16(t, 0) == packetId && U16(t, 2) == sequence)
+        var final = PacketFields.VerificationOf(Received(), telecommand)
             .Last(t => t.ServiceSubtype is VerificationReporter.AcceptanceFailure or VerificationReporter.StartFailure
                 or VerificationReporter.CompletionSuccess or VerificationReporter.CompletionFailure);
         return final.ServiceSubtype == VerificationReporter.CompletionSuccess
             ? (final.ServiceSubtype, FailureCode.None, 0)
-            : (final.ServiceSubtype, (FailureCode)U16(final, 4), BigEndian.ReadUInt32(final.Buffer, final.ApplicationDataOffset + 6));
-    }
-
-    /// <summary>The whole packet's octets.</summary>
-    public static byte[] Bytes(TelemetryPacket tm) => tm.Buffer.AsSpan(tm.PacketOffset, tm.PacketLength).ToArray();
-
-    public static int U16(TelemetryPacket tm, int offset) => BigEndian.ReadUInt16(tm.Buffer, tm.ApplicationDataOffset + offset);
-
-    public static byte[] U16Args(params ushort[] values)
-    {
-        var data = new byte[values.Length * 2];
-        for (int i = 0; i < values.Length; i++) BigEndian.WriteUInt16(data, i * 2, values[i]);
-        return data;
+            : (final.ServiceSubtype, (FailureCode)PacketFields.U16(final, 4), BigEndian.ReadUInt32(final.Buffer, final.ApplicationDataOffset + 6));
     }
 
     /// <summary>A message whose every octet depends on its position and the seed, with zeros for COBS.</summary>

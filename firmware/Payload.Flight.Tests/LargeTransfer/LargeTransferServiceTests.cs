@@ -1,6 +1,7 @@
 using Payload.Flight.Commanding;
 using Payload.Flight.LargeTransfer;
 using Payload.Flight.Protocol;
+using Payload.Flight.Tests.Support;
 using Payload.Flight.Verification;
 
 namespace Payload.Flight.Tests.LargeTransfer;
@@ -53,7 +54,7 @@ public class LargeTransferServiceTests
         int parts = LargePacketSender.PartsFor(message.Length, PartSize);
         var lost = new HashSet<int> { 3, 17, 18, 19, parts };
         var ground = new LargeMessageReassembler();
-        foreach (var tm in rig.PartsOnWire().Where(t => !lost.Contains(LargeTransferRig.U16(t, 2)))) ground.Accept(tm);
+        foreach (var tm in rig.PartsOnWire().Where(t => !lost.Contains(PacketFields.U16(t, 2)))) ground.Accept(tm);
         Assert.False(ground.IsComplete(0x0D0D));
         Assert.Equal(new List<(int, int)> { (3, 3), (17, 19) }, ground.MissingRanges(0x0D0D));
 
@@ -67,7 +68,7 @@ public class LargeTransferServiceTests
         }
 
         var again = rig.Uart.Frames.Skip(seen).Select(f => f.Telemetry).Where(t => t.ServiceType == LargePacketSender.Service).ToList();
-        Assert.Equal(lost.Order(), again.Select(t => LargeTransferRig.U16(t, 2)));
+        Assert.Equal(lost.Order(), again.Select(t => PacketFields.U16(t, 2)));
         Assert.Equal(LargePacketSender.LastPartSubtype, again[^1].ServiceSubtype);
         ground.AcceptAll(again);
         Assert.Equal(message, ground.Message(0x0D0D));
@@ -91,7 +92,7 @@ public class LargeTransferServiceTests
 
         Assert.Equal(VerificationReporter.CompletionSuccess, rig.FinalReport(resend).Subtype);
         var after = rig.Uart.Frames.Skip(seen).Select(f => f.Telemetry).Where(t => t.ServiceType == LargePacketSender.Service)
-            .Select(t => LargeTransferRig.U16(t, 2)).ToList();
+            .Select(t => PacketFields.U16(t, 2)).ToList();
         // Parts already in the bulk queue go first, then the resent ones, then the rest of the transfer.
         int two = after.IndexOf(2);
         Assert.True(two >= 0 && after[two + 1] == 3);

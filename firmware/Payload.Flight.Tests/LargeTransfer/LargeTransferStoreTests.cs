@@ -3,6 +3,7 @@ using Payload.Flight.LargeTransfer;
 using Payload.Flight.Protocol;
 using Payload.Flight.Storage;
 using Payload.Flight.Telemetry;
+using Payload.Flight.Tests.Support;
 using Payload.Flight.Verification;
 
 namespace Payload.Flight.Tests.LargeTransfer;
@@ -25,7 +26,7 @@ public class LargeTransferStoreTests
 
         var stored = rig.Stored();
         var onWire = rig.PartsOnWire();
-        Assert.Equal(onWire.Select(LargeTransferRig.Bytes), stored.Where(t => t.ServiceType == LargePacketSender.Service).Select(LargeTransferRig.Bytes));
+        Assert.Equal(onWire.Select(PacketFields.Bytes), stored.Where(t => t.ServiceType == LargePacketSender.Service).Select(PacketFields.Bytes));
         // The rule is per service: other bulk telemetry still follows the class mask.
         Assert.DoesNotContain(stored, t => t.ServiceType == 200);
         Assert.Contains(rig.Received(), t => t.ServiceType == 200);
@@ -62,7 +63,7 @@ public class LargeTransferStoreTests
         rig.Drain();
 
         var ground = new LargeMessageReassembler();
-        foreach (var tm in rig.PartsOnWire().Where(t => LargeTransferRig.U16(t, 2) != 12 || LargeTransferRig.U16(t, 0) != 17)) ground.Accept(tm);
+        foreach (var tm in rig.PartsOnWire().Where(t => PacketFields.U16(t, 2) != 12 || PacketFields.U16(t, 0) != 17)) ground.Accept(tm);
         Assert.Equal(new List<int> { 12 }, ground.Missing(17));
         var resend = rig.Resend(17, 12, 12);
         rig.Submit(resend);

@@ -2,6 +2,7 @@ using Payload.Flight.Commanding;
 using Payload.Flight.Protocol;
 using Payload.Flight.Storage;
 using Payload.Flight.Telemetry;
+using Payload.Flight.Tests.Support;
 using Payload.Flight.Tests.Telemetry;
 using Payload.Flight.Verification;
 
@@ -50,7 +51,7 @@ public class PacketStoreServiceTests
         uint to = (uint)(times[12] / Second);
         var expected = Enumerable.Range(0, 20).Where(i => times[i] / Second >= from && times[i] / Second <= to).ToArray();
 
-        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, DownlinkRig.U32Args(from, to));
+        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, PacketFields.U32Args(from, to));
 
         var replayed = Replayed(rig);
         Assert.Equal(expected, replayed.Select(DownlinkRig.TagOf));
@@ -58,7 +59,7 @@ public class PacketStoreServiceTests
         Assert.Equal(expected.Select(i => CucTime.FromMicroseconds(times[i])), replayed.Select(t => t.Time));
         long first = rig.Store.FirstRecord;
         Assert.Equal(expected.Select(i => rig.Store.Data.AsSpan(rig.Store.OffsetOf(first + i), rig.Store.LengthOf(first + i)).ToArray()),
-            replayed.Select(DownlinkRig.Bytes));
+            replayed.Select(PacketFields.Bytes));
         Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, tc));
         Assert.Equal(expected.Length, rig.Parameters.Get(PacketStore.ReplayedParameter));
         Assert.Equal(20, rig.Store.Count);
@@ -71,13 +72,13 @@ public class PacketStoreServiceTests
         rig.Parameters.Set(Downlink.StoreAlwaysMaskParameter, Downlink.AllClasses);
         for (int i = 0; i < 12; i++) rig.Send((TelemetryClass)(i % 3), (byte)(3 + i % 3), 25, i, 20 + 30 * i);
         rig.Drain();
-        var live = rig.Received().ToDictionary(t => (int)t.SequenceCount, DownlinkRig.Bytes);
+        var live = rig.Received().ToDictionary(t => (int)t.SequenceCount, PacketFields.Bytes);
         rig.Parameters.Set(Downlink.StoreAlwaysMaskParameter, 0);
 
-        Execute(rig, PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(3, 9));
+        Execute(rig, PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(3, 9));
 
         var replayed = Replayed(rig).Skip(12).ToList();
-        Assert.Equal(Enumerable.Range(3, 7).Select(s => live[s]), replayed.Select(DownlinkRig.Bytes));
+        Assert.Equal(Enumerable.Range(3, 7).Select(s => live[s]), replayed.Select(PacketFields.Bytes));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public class PacketStoreServiceTests
         var rig = new DownlinkRig();
         StoreWhileLinkDown(rig, 10, framesApart: 1);
 
-        Execute(rig, PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(7, 2));
+        Execute(rig, PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(7, 2));
 
         Assert.Equal(new[] { 0, 1, 2, 7, 8, 9 }, Replayed(rig).Select(t => (int)t.SequenceCount));
     }
@@ -98,7 +99,7 @@ public class PacketStoreServiceTests
         var times = StoreWhileLinkDown(rig, 5, framesApart: 1);
         uint future = (uint)(times[^1] / Second) + 100;
 
-        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, DownlinkRig.U32Args(future, future + 10));
+        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, PacketFields.U32Args(future, future + 10));
 
         Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, tc));
         Assert.Empty(Replayed(rig));
@@ -111,7 +112,7 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig();
 
-        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, DownlinkRig.U32Args(800_000_010, 800_000_009));
+        var tc = Execute(rig, PacketStore.DownlinkByTimeSubtype, PacketFields.U32Args(800_000_010, 800_000_009));
 
         Assert.Equal(new byte[] { 1, 4, 8 }, Subtypes(rig, tc));
         var failure = rig.ReportsFor(tc)[1];
@@ -124,7 +125,7 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig();
 
-        var tc = Execute(rig, PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 16384));
+        var tc = Execute(rig, PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 16384));
 
         var report = Assert.Single(rig.ReportsFor(tc));
         Assert.Equal((VerificationReporter.AcceptanceFailure, FailureCode.IllegalArgument, 1L), report);
@@ -135,7 +136,7 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig(bulk: 2, progressEvery: 10);
         StoreWhileLinkDown(rig, 25, framesApart: 1, length: 400);
-        var tc = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, PacketLimits.MaxSequenceCount));
+        var tc = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, PacketLimits.MaxSequenceCount));
 
         rig.Submit(tc);
         rig.RunFrame();
@@ -144,7 +145,7 @@ public class PacketStoreServiceTests
         rig.Drain();
 
         Assert.Equal(new byte[] { 1, 3, 5, 5, 7 }, Subtypes(rig, tc));
-        var progress = rig.Received().Where(t => t.ServiceType == 1 && t.ServiceSubtype == VerificationReporter.ProgressSuccess).Select(t => DownlinkRig.U16(t, 4));
+        var progress = rig.Received().Where(t => t.ServiceType == 1 && t.ServiceSubtype == VerificationReporter.ProgressSuccess).Select(t => PacketFields.U16(t, 4));
         Assert.Equal(new[] { 1, 2 }, progress);
         Assert.Equal(Enumerable.Range(0, 25), Replayed(rig).Select(t => (int)t.SequenceCount));
         // Completion is reported when the last packet is queued, so it goes down before that packet (Urgent before Bulk).
@@ -158,11 +159,11 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig(bulk: 1);
         StoreWhileLinkDown(rig, 20, framesApart: 1, length: 500);
-        var first = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 19));
+        var first = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 19));
         rig.Submit(first);
         rig.RunFrames(2);
 
-        var second = rig.StoreCommand(PacketStore.DownlinkByTimeSubtype, DownlinkRig.U32Args(0, uint.MaxValue));
+        var second = rig.StoreCommand(PacketStore.DownlinkByTimeSubtype, PacketFields.U32Args(0, uint.MaxValue));
         rig.Submit(second);
         rig.Drain();
 
@@ -176,7 +177,7 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig(bulk: 1, storePackets: 8);
         StoreWhileLinkDown(rig, 8, framesApart: 1, length: 900);
-        var tc = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 7));
+        var tc = rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 7));
         rig.Submit(tc);
         rig.RunFrame();
         rig.Parameters.Set(Downlink.StoreAlwaysMaskParameter, Downlink.AllClasses);
@@ -197,13 +198,13 @@ public class PacketStoreServiceTests
         var rig = new DownlinkRig(bulk: 1);
         StoreWhileLinkDown(rig, 5, framesApart: 1);
         rig.Downlink.SetLinkUp(false);
-        rig.Submit(rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 4)));
+        rig.Submit(rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 4)));
         rig.RunFrames(PacketStore.ReplayTimeoutTicks + 2);
 
         Assert.False(rig.StoreService.IsReplaying);
         Assert.Equal(1, rig.Parameters.Get(CommandingDictionary.TimeoutCount));
         rig.Downlink.SetLinkUp(true);
-        var next = Execute(rig, PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 4));
+        var next = Execute(rig, PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 4));
         Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, next));
     }
 
@@ -212,7 +213,7 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig(bulk: 4);
         StoreWhileLinkDown(rig, 40, framesApart: 1, length: 1000);
-        rig.Submit(rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, 39), AckFlags.None));
+        rig.Submit(rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, 39), AckFlags.None));
         rig.RunFrames(50);
         long submitted = rig.Now + 3_000;
         rig.AdvanceTo(submitted);
@@ -258,7 +259,7 @@ public class PacketStoreServiceTests
         var rig = new DownlinkRig();
         var times = StoreWhileLinkDown(rig, 6, framesApart: 100);
 
-        var tc = Execute(rig, PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args((uint)(times[3] / Second)));
+        var tc = Execute(rig, PacketStore.DeleteUntilSubtype, PacketFields.U32Args((uint)(times[3] / Second)));
 
         Assert.Equal(new byte[] { 1, 3, 7 }, Subtypes(rig, tc));
         Assert.Equal(3, rig.Store.Count);
@@ -272,7 +273,7 @@ public class PacketStoreServiceTests
         var rig = new DownlinkRig(storeBytes: 64 * 1024, storePackets: 1024);
         const int held = 2 * PacketStoreService.DeleteBudget + 100;
         StoreWhileLinkDown(rig, held, framesApart: 1, length: 8);
-        var tc = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
+        var tc = rig.StoreCommand(PacketStore.DeleteUntilSubtype, PacketFields.U32Args(uint.MaxValue));
 
         rig.Submit(tc);
         var counts = new List<int>();
@@ -293,8 +294,8 @@ public class PacketStoreServiceTests
     {
         var rig = new DownlinkRig(storeBytes: 64 * 1024, storePackets: 1024);
         StoreWhileLinkDown(rig, 2 * PacketStoreService.DeleteBudget, framesApart: 1, length: 8);
-        var first = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
-        var second = rig.StoreCommand(PacketStore.DeleteUntilSubtype, DownlinkRig.U32Args(uint.MaxValue));
+        var first = rig.StoreCommand(PacketStore.DeleteUntilSubtype, PacketFields.U32Args(uint.MaxValue));
+        var second = rig.StoreCommand(PacketStore.DeleteUntilSubtype, PacketFields.U32Args(uint.MaxValue));
 
         rig.Submit(first);
         rig.Submit(second);

@@ -2,6 +2,7 @@ using Payload.Flight.Commanding;
 using Payload.Flight.Protocol;
 using Payload.Flight.Storage;
 using Payload.Flight.Telemetry;
+using Payload.Flight.Tests.Support;
 using Payload.Flight.Tests.Telemetry;
 
 namespace Payload.Flight.Tests.Storage;
@@ -17,7 +18,7 @@ public class SteadyStateAllocationTests
         var housekeeping = new byte[80];
         var bulk = new byte[600];
         var replays = Enumerable.Range(0, 8)
-            .Select(_ => rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, DownlinkRig.U16Args(0, PacketLimits.MaxSequenceCount)))
+            .Select(_ => rig.StoreCommand(PacketStore.DownlinkBySequenceSubtype, PacketFields.U16Args(0, PacketLimits.MaxSequenceCount)))
             .ToArray();
         int nextReplay = 0;
         int replaysStarted = 0;

@@ -7,6 +7,7 @@ using Payload.Flight.Parameters;
 using Payload.Flight.Protocol;
 using Payload.Flight.Storage;
 using Payload.Flight.Telemetry;
+using Payload.Flight.Tests.Support;
 using Payload.Flight.Time;
 using Payload.Flight.Verification;
 
@@ -125,11 +126,7 @@ internal sealed class DownlinkRig
     /// <summary>Encodes TC[15, subtype] with the next sequence count.</summary>
     public byte[] StoreCommand(byte subtype, byte[]? arguments = null, AckFlags ack = AckFlags.All)
     {
-        arguments ??= [];
-        var buffer = new byte[PacketLimits.MaxPacketLength];
-        var status = TelecommandCodec.TryEncode(Apid, _tcSequence++, ack, PacketStore.Service, subtype, 7, arguments, 0, arguments.Length, buffer, 0, out var written);
-        Assert.Equal(PacketStatus.Ok, status);
-        return buffer[..written];
+        return PacketFields.Telecommand(_tcSequence++, PacketStore.Service, subtype, arguments ?? [], ack);
     }
 
     public FailureCode Submit(byte[] telecommand) => Receiver.Submit(telecommand, 0, telecommand.Length, CommandSource.Link);
@@ -140,39 +137,16 @@ internal sealed class DownlinkRig
     /// <summary>The ST[1] subtypes reported for a telecommand, in order.</summary>
     public List<(byte Subtype, FailureCode Code, long Data)> ReportsFor(byte[] telecommand)
     {
-        int packetId = (telecommand[0] << 8) | telecommand[1];
-        int sequence = (telecommand[2] << 8) | telecommand[3];
-        return Received()
-            .Where(t => t.ServiceType == VerificationReporter.Service && U16(t, 0) == packetId && U16(t, 2) == sequence)
+        return PacketFields.VerificationOf(Received(), telecommand)
             .Select(t =>
             {
                 if (t.ServiceSubtype % 2 == 1) return (t.ServiceSubtype, FailureCode.None, 0L);
                 int at = t.ServiceSubtype == VerificationReporter.ProgressFailure ? 6 : 4;
-                return (t.ServiceSubtype, (FailureCode)U16(t, at), (long)BigEndian.ReadUInt32(t.Buffer, t.ApplicationDataOffset + at + 2));
+                return (t.ServiceSubtype, (FailureCode)PacketFields.U16(t, at), (long)BigEndian.ReadUInt32(t.Buffer, t.ApplicationDataOffset + at + 2));
             })
             .ToList();
     }
 
-    public static int U16(TelemetryPacket tm, int offset) => BigEndian.ReadUInt16(tm.Buffer, tm.ApplicationDataOffset + offset);
-
-    public static long U32(TelemetryPacket tm, int offset) => BigEndian.ReadUInt32(tm.Buffer, tm.ApplicationDataOffset + offset);
-
     /// <summary>The 4-octet tag <see cref="Send"/> put at the start of the application data.</summary>
     public static int TagOf(TelemetryPacket tm) => BitConverter.ToInt32(tm.Buffer, tm.ApplicationDataOffset);
-
-    public static byte[] Bytes(TelemetryPacket tm) => tm.Buffer.AsSpan(tm.PacketOffset, tm.PacketLength).ToArray();
-
-    public static byte[] U32Args(params uint[] values)
-    {
-        var data = new byte[values.Length * 4];
-        for (int i = 0; i < values.Length; i++) BigEndian.WriteUInt32(data, i * 4, values[i]);
-        return data;
-    }
-
-    public static byte[] U16Args(params ushort[] values)
-    {
-        var data = new byte[values.Length * 2];
-        for (int i = 0; i < values.Length; i++) BigEndian.WriteUInt16(data, i * 2, values[i]);
-        return data;
-    }
 }
