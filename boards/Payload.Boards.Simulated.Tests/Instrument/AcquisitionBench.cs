@@ -9,6 +9,7 @@ using Payload.Flight.Instrument.Acquisition;
 using Payload.Flight.Instrument.Products;
 using Payload.Flight.Modes;
 using Payload.Flight.Parameters;
+using Payload.Flight.Persistence;
 
 namespace Payload.Boards.Simulated.Tests.Instrument;
 
@@ -36,21 +37,26 @@ internal sealed class AcquisitionBench
         _edgeLatencyMicroseconds = edgeLatencyMicroseconds;
         var builder = new DictionaryBuilder();
         ModeManager.Declare(builder);
+        RecordStore.Declare(builder);
+        ParameterService.Declare(builder);
         AcquisitionDictionary.Declare(builder);
         Parameters = new ParameterTable(builder.Build());
         Events = events ?? new EventLog();
+        var layout = new RecordLayout(0, [ParameterPersistence.RecordId], [ParameterPersistence.MaxPayloadLength], 4096);
+        Persistence = new ParameterPersistence(new RecordStore(new SimulatedFlash(layout.EndAddress), layout, Events, Parameters), Events);
         Modes = new ModeManager(Events, Parameters);
         Chip = new DigitizerModel(Antenna, seed);
         Chip.DataReadyFalling += _ => _edgePending = true;
         Driver = new DigitizerDriver(Chip, resetPin?.Invoke(Chip) ?? Chip.ResetPin, DigitizerDriver.DefaultBlockRecords, DigitizerDriver.DefaultRingCapacity);
         Settings = settings ?? new AcquisitionSettings();
-        Controller = new AcquisitionController(Driver, new DataReadyLine(Chip), Modes, Downlink, Events, Parameters, new ProductSettings(), Settings);
+        Controller = new AcquisitionController(Driver, new DataReadyLine(Chip), Modes, Downlink, Events, Parameters, Persistence, new ProductSettings(), Settings);
     }
 
     public SwitchablePulseSource Antenna { get; } = new();
     public DigitizerModel Chip { get; }
     public DigitizerDriver Driver { get; }
     public ParameterTable Parameters { get; }
+    public ParameterPersistence Persistence { get; }
     public IEventSink Events { get; }
     public EventLog Log => (EventLog)Events;
     public ModeManager Modes { get; }

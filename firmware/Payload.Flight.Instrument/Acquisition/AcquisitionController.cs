@@ -87,33 +87,23 @@ namespace Payload.Flight.Instrument.Acquisition
         private long _latchToa;
         private long _latchMicroseconds;
 
-        /// <summary>Creates the loop over <paramref name="driver"/>; nothing touches the digitizer before the first <see cref="Run"/>, which brings it up.</summary>
+        /// <summary>Creates the loop over <paramref name="driver"/>, keeping ACQ_CONFIGURE's settings across resets through <paramref name="persistence"/>.</summary>
+        /// <remarks>
+        /// The digitizer's configuration comes from the persisted acq.cfg.* parameters, which <paramref name="parameters"/>
+        /// must already hold (restored before this constructor runs); when none was ever saved, or the saved set is invalid
+        /// for this build (ACQ_CONFIG_REFUSED), from <paramref name="settings"/>. The boot bring-up and every FDIR recovery
+        /// apply it. Nothing touches the digitizer before the first <see cref="Run"/>, which brings it up.
+        /// </remarks>
         /// <param name="driver">The digitizer driver (its ring is the record ring).</param>
         /// <param name="dataReady">The DRDY line, active low.</param>
         /// <param name="modes">The payload's mode: a pass runs only in ACQUIRE.</param>
         /// <param name="downlink">ST[13] for products, raw records and snapshots; its capacity must be at least <see cref="AcquisitionSettings.MaxMessageLength"/>.</param>
         /// <param name="events">Event sink.</param>
         /// <param name="parameters">Parameter table holding <see cref="AcquisitionDictionary"/>'s parameters (and, if declared, hkadc.det_temp).</param>
+        /// <param name="persistence">Saves the persisted parameters after ACQ_CONFIGURE.</param>
         /// <param name="productSettings">Pass products settings (pulse capacity, detector scale).</param>
         /// <param name="settings">Work bounds, buffer sizes, the digitizer's boot configuration.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">A work bound or interval of <paramref name="settings"/> is below 1, or a buffer size is invalid.</exception>
-        /// <exception cref="ArgumentException">A parameter of <see cref="AcquisitionDictionary"/> is not declared.</exception>
-        public AcquisitionController(DigitizerDriver driver, IInputPin dataReady, ModeManager modes, IProductDownlink downlink,
-            IEventSink events, ParameterTable parameters, ProductSettings productSettings, AcquisitionSettings settings)
-            : this(driver, dataReady, modes, downlink, events, parameters, null, productSettings, settings)
-        {
-        }
-
-        /// <summary>Creates the loop over <paramref name="driver"/>, keeping ACQ_CONFIGURE's settings across resets through <paramref name="persistence"/>.</summary>
-        /// <remarks>
-        /// The digitizer's configuration comes from the persisted acq.cfg.* parameters, which <paramref name="parameters"/>
-        /// must already hold (restored before this constructor runs); when none was ever saved, or the saved set is invalid
-        /// for this build (ACQ_CONFIG_REFUSED), from <paramref name="settings"/>. The boot bring-up and every FDIR recovery
-        /// apply it. Nothing touches the digitizer before the first <see cref="Run"/>.
-        /// </remarks>
-        /// <param name="persistence">Saves the persisted parameters after ACQ_CONFIGURE; null: the configuration is not kept across resets.</param>
-        /// <exception cref="ArgumentNullException">An argument other than <paramref name="persistence"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">A work bound or interval of <paramref name="settings"/> is below 1, or a buffer size is invalid.</exception>
         /// <exception cref="ArgumentException">A parameter of <see cref="AcquisitionDictionary"/> is not declared.</exception>
         public AcquisitionController(DigitizerDriver driver, IInputPin dataReady, ModeManager modes, IProductDownlink downlink,
@@ -125,6 +115,7 @@ namespace Payload.Flight.Instrument.Acquisition
             if (modes == null) throw new ArgumentNullException(nameof(modes));
             if (events == null) throw new ArgumentNullException(nameof(events));
             if (parameters == null) throw new ArgumentNullException(nameof(parameters));
+            if (persistence == null) throw new ArgumentNullException(nameof(persistence));
             if (productSettings == null) throw new ArgumentNullException(nameof(productSettings));
             if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (settings.MaxBlocksPerFrame < 1 || settings.MaxRecordsPerFrame < 1 || settings.PublishIntervalFrames < 1
@@ -558,7 +549,7 @@ namespace Payload.Flight.Instrument.Acquisition
             long oldMaxLatency = _parameters.ValueAt(_maxLatencyIndex);
             int oldMinWidth = (int)_parameters.ValueAt(_minWidthIndex);
             SetConfigured(threshold, watermark, maxLatencyTicks, minWidthTicks);
-            if (_persistence == null || _persistence.Save(_parameters))
+            if (_persistence.Save(_parameters))
             {
                 return true;
             }
